@@ -1,0 +1,1 @@
+"""MkDocs entry point for the site's build hooks (see mkdocs.yml `hooks:`)."""
