@@ -1,1 +1,153 @@
-"""MkDocs entry point for the site's build hooks (see mkdocs.yml `hooks:`)."""
+"""MkDocs entry point for the site's build hooks (mkdocs.yml ``hooks:``).
+
+Each concern lives in its own small module beside this file; this module only routes
+MkDocs events to them. mkdocs-static-i18n builds Korean first and then English into
+``site/en``; whole-site steps run once, after the last language (``_outer_build``).
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+
+import chapters  # noqa: E402
+import figures  # noqa: E402
+import frontmatter  # noqa: E402
+import glossary  # noqa: E402
+import i18n_site  # noqa: E402
+import mathml  # noqa: E402
+import pairs  # noqa: E402
+import search_index  # noqa: E402
+from problems import line_of, log, report  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_state: dict = {}
+
+
+def _languages(config) -> tuple[str, str]:
+    """(language being built, default language)."""
+    i18n = config.plugins.get("i18n")
+    default = next(lang.locale for lang in i18n.config.languages if lang.default) if i18n else "ko"
+    return config.theme["language"], default
+
+
+def _outer_build(config) -> bool:
+    i18n = config.plugins.get("i18n")
+    return not getattr(i18n, "building", False)
+
+
+GLOSSARY_DATA = os.path.join("docs", "_data", "glossary.yml")
+
+
+def on_pre_build(config):
+    if not _outer_build(config):
+        return
+    pairs.check(config.docs_dir, ROOT)
+    _load_glossary(config)
+
+
+def _load_glossary(config) -> None:
+    """Read and check the term base once per build; every problem names file and line."""
+    slugs = {name[:-3] for name in os.listdir(os.path.join(config.docs_dir, "ko")) if name.endswith(".md")}
+    try:
+        terms, problems = glossary.load(os.path.join(ROOT, GLOSSARY_DATA), slugs)
+    except glossary.GlossaryError as err:
+        raise PluginError(str(err).replace(ROOT + os.sep, "")) from None
+    pages = {lang: glossary.read_pages(config.docs_dir, lang) for lang in ("ko", "en")}
+    refs = glossary.references({**pages["ko"], **pages["en"]})
+    problems += glossary.check_references(terms, refs, GLOSSARY_DATA)
+    for problem in problems:
+        log.warning(problem.replace(ROOT + os.sep, ""))
+    usage = {}
+    for lang, lang_pages in pages.items():
+        for path, text in lang_pages.items():
+            slug = os.path.basename(path)[:-3]
+            if slug in ("glossary", "index"):
+                continue
+            for ident in {m.group(1) for m in glossary.LINK_IN_MARKDOWN.finditer(text)}:
+                usage.setdefault(lang, {}).setdefault(ident, []).append(slug)
+    _state["terms"] = {t.id: t for t in terms}
+    _state["glossary_usage"] = usage
+
+
+@event_priority(-200)
+def on_files(files, config):
+    _state["files_by_url"] = {f.url: f.abs_src_path for f in files if f.abs_src_path}
+    return files
+
+
+@event_priority(-200)
+def on_nav(nav, config, files):
+    _state["nav"] = nav
+    return nav
+
+
+def _titles(config, lang: str) -> dict[str, str]:
+    titles = {}
+    for name in os.listdir(os.path.join(config.docs_dir, lang)):
+        if name.endswith(".md"):
+            titles[name[:-3]] = frontmatter.read(os.path.join(config.docs_dir, lang, name)).get("title", name[:-3])
+    return titles
+
+
+def on_page_markdown(markdown, page, config, files):
+    if glossary.MARKER in markdown:
+        lang, _ = _languages(config)
+        order = [p.file.src_uri.rsplit("/", 1)[-1][:-3] for p in _state["nav"].pages]
+        usage = {k: sorted(v, key=lambda s: order.index(s) if s in order else 99)
+                 for k, v in _state["glossary_usage"].get(lang, {}).items()}
+        csv_href = "../" * page.url.count("/") + "glossary.csv"
+        markdown = markdown.replace(glossary.MARKER, glossary.render_page(
+            list(_state["terms"].values()), lang, _titles(config, lang), usage, csv_href))
+    if page.is_homepage and chapters.MARKER in markdown:
+        lang, _ = _languages(config)
+        try:
+            sections = chapters.entries(_state["nav"].items, lambda p: frontmatter.read(p.file.abs_src_path))
+        except frontmatter.FrontMatterError as err:
+            raise PluginError(str(err)) from None
+        markdown = markdown.replace(chapters.MARKER, chapters.render(sections, lang))
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    src = page.file.abs_src_path
+    markdown = page.markdown or ""
+    html = figures.inline_figures(html, page.url, _state["files_by_url"], src, markdown, ROOT)
+
+    lang, _ = _languages(config)
+
+    def unknown_term(ident: str) -> None:
+        report(src, line_of(markdown, f"#{ident}"), f"unknown glossary term '{ident}'", ROOT)
+
+    html = glossary.add_tooltips(html, _state["terms"], lang, unknown_term)
+
+    def math_error(message: str) -> None:
+        report(src, line_of(markdown, "$"), message, ROOT)
+
+    return mathml.render(html, math_error)
+
+
+def on_post_page(output, page, config):
+    lang, default = _languages(config)
+    output = i18n_site.drop_head_alternates(output)
+    if lang != default:
+        output = i18n_site.patch_config_base(output, lang)
+    return output
+
+
+@event_priority(-200)
+def on_post_build(config):
+    if not _outer_build(config):
+        return
+    _, default = _languages(config)
+    i18n = config.plugins.get("i18n")
+    others = [lang.locale for lang in i18n.config.languages if not lang.default] if i18n else []
+    with open(os.path.join(config.site_dir, "glossary.csv"), "w", encoding="utf-8", newline="") as fh:
+        fh.write(glossary.to_csv(list(_state["terms"].values())))
+    for lang in others:
+        i18n_site.write_language_sitemap(config.site_dir, config.site_url or "/", lang)
+        search_index.write_language_indexes(config.site_dir, lang)

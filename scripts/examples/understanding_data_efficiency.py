@@ -1,0 +1,38 @@
+"""Worked example for the "understanding" chapter: how much more text models read than a child hears.
+
+A child hears on the order of 100 million words by age 13 (BabyLM call for papers,
+citing Gilkerson et al. 2017). GPT-3 was trained on 300 billion tokens (Brown et al.
+2020) and Chinchilla on 1.4 trillion tokens (Hoffmann et al. 2022). Tokens are not
+words, so the ratios are orders of magnitude, not exact factors.
+
+Run: python3 scripts/examples/understanding_data_efficiency.py
+"""
+
+CHILD_WORDS_BY_13 = 100e6
+CHILD_AGE = 13
+MODELS = {"GPT-3": 300e9, "Chinchilla": 1.4e12}
+
+
+def ratios():
+    per_year = CHILD_WORDS_BY_13 / CHILD_AGE
+    out = {}
+    for name, tokens in MODELS.items():
+        out[name] = {
+            "tokens": tokens,
+            "ratio": tokens / CHILD_WORDS_BY_13,
+            "years_at_child_rate": tokens / per_year,
+        }
+    return per_year, out
+
+
+def main():
+    per_year, out = ratios()
+    print(f"A child hears about {CHILD_WORDS_BY_13:,.0f} words by age {CHILD_AGE}: "
+          f"about {per_year:,.0f} words a year")
+    for name, r in out.items():
+        print(f"{name}: {r['tokens']:,.0f} training tokens = {r['ratio']:,.0f} x a child's input; "
+              f"at a child's rate that is about {round(r['years_at_child_rate'], -3):,.0f} years of listening")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Small fixes that make the two-language site behave as one site per language.
+
+- ``patch_config_base``: an English page tells Material's JavaScript that its site root
+  is ``/en/``, so search loads the English index and the sitemap it fetches is
+  ``/en/sitemap.xml``.
+- ``drop_head_alternates``: Material fetches ``sitemap.xml`` relative to every
+  ``<link rel="alternate">`` in the page head; mkdocs-static-i18n points those at pages
+  (``/en/transformer/``), so each page view asked for ``/en/transformer/sitemap.xml`` and
+  got a 404. The language pairs are declared instead in both sitemaps with
+  ``xhtml:link hreflang`` (a form search engines read) and in the language switcher's
+  ``<a hreflang>`` links.
+- ``write_language_sitemap``: ``/en/sitemap.xml`` holding the English pages, each with its
+  Korean alternate, next to the root sitemap.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+
+CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def patch_config_base(page_html: str, lang_root: str) -> str:
+    """Append ``lang_root`` (``en``) to the ``base`` of Material's page configuration."""
+    def sub(m: re.Match) -> str:
+        config = json.loads(m.group(2))
+        config["base"] = config["base"].rstrip("/") + "/" + lang_root.strip("/")
+        return m.group(1) + json.dumps(config, ensure_ascii=False, separators=(",", ":")) + m.group(3)
+    return CONFIG.sub(sub, page_html, count=1)
+
+
+def drop_head_alternates(page_html: str) -> str:
+    head_end = page_html.find("</head>")
+    if head_end < 0:
+        return page_html
+    return HEAD_ALTERNATE.sub("", page_html[:head_end]) + page_html[head_end:]
+
+
+def write_language_sitemap(site_dir: str, site_url: str, lang: str) -> int:
+    """Write ``<lang>/sitemap.xml`` from the root sitemap's ``<lang>/`` URLs; returns their count."""
+    ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("xhtml", XHTML_NS)
+    tree = ET.parse(os.path.join(site_dir, "sitemap.xml"))
+    root = tree.getroot()
+    prefix = site_url.rstrip("/") + f"/{lang}/"
+    for url in list(root):
+        loc = url.find(f"{{{SITEMAP_NS}}}loc")
+        if loc is None or not (loc.text or "").startswith(prefix):
+            root.remove(url)
+    os.makedirs(os.path.join(site_dir, lang), exist_ok=True)
+    tree.write(os.path.join(site_dir, lang, "sitemap.xml"), encoding="utf-8", xml_declaration=True)
+    return len(root)

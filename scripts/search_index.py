@@ -1,0 +1,119 @@
+"""One search index per language, and Korean search that finds inflected forms.
+
+Material's search writes one ``search/search_index.json`` holding both languages, so a
+Korean query lists English pages and the reverse. After the build this module:
+
+1. splits the index: Korean pages stay in ``search/search_index.json``, English pages go
+   to ``en/search/search_index.json`` with locations relative to ``/en/`` (the English
+   pages' search looks there: see ``i18n_site.patch_config_base``);
+2. adds a hidden ``kw`` field to every Korean entry with what the Kiwi morphological
+   analyser finds in its text: nouns, runs of nouns written together (``언어 모델`` gives
+   ``언어모델``) and dictionary forms of verbs and adjectives (``예측합니다`` gives
+   ``예측하다``);
+3. gives the Korean index a token separator that also cuts common endings and particles
+   off words of three or more syllables (``예측했다`` and ``예측합니다`` both give ``예측``).
+   Material applies the same separator to the query and to the text, so a query in any
+   of those forms meets the text in the same place.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from functools import lru_cache
+
+BASE_SEPARATOR = r"""[\s\-,:;!?=\[\]()"'/·「」『』“”‘’…]+|\.(?!\d)|&[lg]t;|&amp;"""
+KO_ENDINGS = sorted("""
+합니다 했습니다 됩니다 되었습니다 였습니다 입니다 습니다 하였다 하다 했다 한다 된다 되다 이다 였다
+하는 하고 하면 하여 해서 했던 하며 하지 되는 되어 되고 되며 이라는 라는 이라고 라고 에서는 에서 에게
+으로 로는 으로는 과의 와의 까지 부터 보다 처럼 이며 이고 이나 은 는 이 가 을 를 의 에 와 과 도 만 로 한 할 함 된
+""".split(), key=len, reverse=True)
+KO_SEPARATOR = BASE_SEPARATOR + "|(?<=[가-힣]{2})(?:" + "|".join(KO_ENDINGS) + ")(?=[^가-힣]|$)"
+
+TAG = re.compile(r"<[^>]+>")
+NOUN_TAGS = {"NNG", "NNP", "SL", "SH"}
+VERB_TAGS = {"VV", "VA"}
+SUFFIX_VERB_TAGS = {"XSV", "XSA"}
+
+
+@lru_cache(maxsize=1)
+def _kiwi():
+    from kiwipiepy import Kiwi  # the model ships in the kiwipiepy_model package
+    return Kiwi()
+
+
+def korean_keywords(text: str) -> list[str]:
+    """Nouns, joined noun runs and dictionary forms found in Korean ``text``, in order, unique."""
+    text = html.unescape(TAG.sub(" ", text))
+    if not re.search("[가-힣]", text):
+        return []
+    found: dict[str, None] = {}
+    run: list[str] = []
+
+    def flush() -> None:
+        for size in (2, 3):
+            for i in range(len(run) - size + 1 if len(run) >= size else 0):
+                found.setdefault("".join(run[i:i + size]))
+        run.clear()
+
+    previous = None
+    for token in _kiwi().tokenize(text):
+        tag = token.tag.split("-")[0]
+        form = token.form.lower()
+        if tag in NOUN_TAGS:
+            found.setdefault(form)
+            run.append(form)
+        else:
+            flush()
+            if tag in SUFFIX_VERB_TAGS and previous is not None and previous.tag in NOUN_TAGS:
+                found.setdefault(previous.form.lower() + token.form + "다")
+            elif tag in VERB_TAGS:
+                found.setdefault(token.form + "다")
+        previous = token
+    flush()
+    return [k for k in found if len(k) > 1]
+
+
+def split_index(index: dict, prefix: str = "en/") -> tuple[dict, dict]:
+    """(default-language index, ``prefix`` language index) from Material's merged index."""
+    default_docs, other_docs = [], []
+    for doc in index["docs"]:
+        if doc["location"].startswith(prefix):
+            other_docs.append({**doc, "location": doc["location"][len(prefix):]})
+        else:
+            default_docs.append(doc)
+    return ({"config": dict(index["config"]), "docs": default_docs},
+            {"config": dict(index["config"]), "docs": other_docs})
+
+
+def korean_index(index: dict) -> dict:
+    """The Korean index with the ``kw`` field and the Korean separator."""
+    config = dict(index["config"])
+    config["separator"] = KO_SEPARATOR
+    config["fields"] = {**config.get("fields", {}), "kw": {"boost": 1.0}}
+    docs = []
+    for doc in index["docs"]:
+        words = korean_keywords(f"{doc.get('title', '')} {doc.get('text', '')}")
+        docs.append({**doc, "kw": " ".join(words)} if words else dict(doc))
+    return {"config": config, "docs": docs}
+
+
+def english_index(index: dict) -> dict:
+    config = dict(index["config"])
+    config["separator"] = BASE_SEPARATOR
+    return {"config": config, "docs": index["docs"]}
+
+
+def write_language_indexes(site_dir: str, other_lang: str = "en") -> tuple[int, int]:
+    """Rewrite the built site's search index as one index per language; returns doc counts."""
+    path = os.path.join(site_dir, "search", "search_index.json")
+    with open(path, encoding="utf-8") as fh:
+        merged = json.load(fh)
+    ko, en = split_index(merged, f"{other_lang}/")
+    ko, en = korean_index(ko), english_index(en)
+    for target, data in ((path, ko), (os.path.join(site_dir, other_lang, "search", "search_index.json"), en)):
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+    return len(ko["docs"]), len(en["docs"])
