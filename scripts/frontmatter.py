@@ -5,7 +5,11 @@ import yaml
 
 
 class FrontMatterError(ValueError):
-    pass
+    """``path:line: reason``; the parts are kept as attributes too."""
+
+    def __init__(self, path: str, line: int, reason: str):
+        super().__init__(f"{path}:{line}: {reason}")
+        self.path, self.line, self.reason = path, line, reason
 
 
 def split(text: str, path: str = "<page>") -> tuple[dict, str]:
@@ -14,15 +18,15 @@ def split(text: str, path: str = "<page>") -> tuple[dict, str]:
         return {}, text
     end = text.find("\n---\n", 4)
     if end < 0:
-        raise FrontMatterError(f"{path}:1: front matter opened with '---' is never closed")
+        raise FrontMatterError(path, 1, "front matter opened with '---' is never closed")
     try:
         meta = yaml.safe_load(text[4:end]) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        raise FrontMatterError(f"{path}:{line}: malformed front matter: {getattr(err, 'problem', err)}") from None
+        raise FrontMatterError(path, line, f"malformed front matter: {getattr(err, 'problem', err)}") from None
     if not isinstance(meta, dict):
-        raise FrontMatterError(f"{path}:2: front matter must be a mapping of keys to values")
+        raise FrontMatterError(path, 2, "front matter must be a mapping of keys to values")
     return meta, text[end + 5:]
 
 

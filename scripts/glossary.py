@@ -39,6 +39,8 @@ ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = ("id", "ko", "en", "ko_short", "en_short", "ko_long", "en_long", "chapter")
 OPTIONAL = ("ko_aliases", "en_aliases", "related", "source")
 LINK_IN_MARKDOWN = re.compile(r"\]\(\s*(?:\./)?glossary\.md#([^)\s]*)\s*\)")
+# Anchors of the glossary page itself that are not terms (its download and index sections).
+PAGE_ANCHORS = re.compile(r"^(?:download|index|index-[a-z]+)$")
 LINK_IN_HTML = re.compile(r'<a\b([^>]*?)href="((?:\.\./)*(?:\./)?glossary/(?:index\.html)?)#([^"]*)"([^>]*)>(.*?)</a>', re.S)
 CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 BASE_CHOSEONG = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
@@ -222,6 +224,8 @@ def references(pages: dict[str, str]) -> dict[str, list[tuple[str, int]]]:
     found: dict[str, list[tuple[str, int]]] = {}
     for path, text in pages.items():
         for m in LINK_IN_MARKDOWN.finditer(text):
+            if PAGE_ANCHORS.match(m.group(1)):
+                continue
             found.setdefault(m.group(1), []).append((path, text.count("\n", 0, m.start()) + 1))
     return found
 
@@ -311,6 +315,8 @@ def add_tooltips(page_html: str, terms: dict[str, Term], lang: str, on_unknown=N
         nonlocal counter
         before, href, ident, after, label = m.groups()
         term = terms.get(ident)
+        if term is None and PAGE_ANCHORS.match(ident):
+            return m.group(0)
         if term is None:
             if on_unknown:
                 on_unknown(ident)

@@ -68,7 +68,7 @@ def _load_glossary(config) -> None:
             slug = os.path.basename(path)[:-3]
             if slug in ("glossary", "index"):
                 continue
-            for ident in {m.group(1) for m in glossary.LINK_IN_MARKDOWN.finditer(text)}:
+            for ident in set(glossary.references({path: text})):
                 usage.setdefault(lang, {}).setdefault(ident, []).append(slug)
     _state["terms"] = {t.id: t for t in terms}
     _state["glossary_usage"] = usage
@@ -103,7 +103,7 @@ def on_page_markdown(markdown, page, config, files):
         csv_href = "../" * page.url.count("/") + "glossary.csv"
         markdown = markdown.replace(glossary.MARKER, glossary.render_page(
             list(_state["terms"].values()), lang, _titles(config, lang), usage, csv_href))
-    if page.is_homepage and chapters.MARKER in markdown:
+    if chapters.MARKER in markdown:
         lang, _ = _languages(config)
         try:
             sections = chapters.entries(_state["nav"].items, lambda p: frontmatter.read(p.file.abs_src_path))

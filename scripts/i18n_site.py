@@ -29,7 +29,8 @@ def patch_config_base(page_html: str, lang_root: str) -> str:
     """Append ``lang_root`` (``en``) to the ``base`` of Material's page configuration."""
     def sub(m: re.Match) -> str:
         config = json.loads(m.group(2))
-        config["base"] = config["base"].rstrip("/") + "/" + lang_root.strip("/")
+        # A trailing slash: the browser resolves "search/search_index.json" against it.
+        config["base"] = config["base"].rstrip("/") + "/" + lang_root.strip("/") + "/"
         return m.group(1) + json.dumps(config, ensure_ascii=False, separators=(",", ":")) + m.group(3)
     return CONFIG.sub(sub, page_html, count=1)
 

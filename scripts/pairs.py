@@ -79,7 +79,7 @@ def check(docs_dir: str, root: str | None = None) -> list[str]:
                     if not str(meta.get(key) or "").strip():
                         problems.append(report(path, 1, f"front matter has no '{key}'", root))
             except FrontMatterError as err:
-                problems.append(report(path, 0, str(err).split(": ", 1)[1], root))
+                problems.append(report(path, err.line, err.reason, root))
             for line, ident, text in headings:
                 if ident is None:
                     problems.append(report(path, line, f"heading without an explicit id: '{text}' (add {{#english-id}})", root))

@@ -1,8 +1,9 @@
 """The data-efficiency worked example in the "understanding" chapter matches its script.
 
 scripts/examples/understanding_data_efficiency.py compares a child's language input
-(about 100 million words by age 13) with GPT-3's and Chinchilla's training tokens;
-both language pages must show the ratios and years it prints.
+(about 100 million words by age 13) with GPT-3's and Chinchilla's training tokens,
+and gives the code lengths of the compression example; both language pages must
+show the numbers it prints.
 """
 import importlib.util
 import pathlib
@@ -24,6 +25,9 @@ def expected_numbers():
     for r in out.values():
         numbers.append(f"{r['ratio']:,.0f}")
         numbers.append(f"{round(r['years_at_child_rate'], -3):,.0f}")
+    m = load_script()
+    numbers.append(f"{m.bits(0.1):.2f}")
+    numbers.append(f"{m.bits(0.9):.2f}")
     return numbers
 
 
@@ -34,6 +38,9 @@ def test_script_values():
     assert round(out["Chinchilla"]["ratio"]) == 14_000
     assert round(out["GPT-3"]["years_at_child_rate"], -3) == 39_000
     assert round(out["Chinchilla"]["years_at_child_rate"], -3) == 182_000
+    m = load_script()
+    assert f"{m.bits(0.1):.2f}" == "3.32"
+    assert f"{m.bits(0.9):.2f}" == "0.15"
 
 
 def test_pages_show_the_numbers():

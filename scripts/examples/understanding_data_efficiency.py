@@ -5,8 +5,12 @@ citing Gilkerson et al. 2017). GPT-3 was trained on 300 billion tokens (Brown et
 2020) and Chinchilla on 1.4 trillion tokens (Hoffmann et al. 2022). Tokens are not
 words, so the ratios are orders of magnitude, not exact factors.
 
+It also prints the code lengths used in the chapter's compression example: an
+ideal coder spends -log2(p) bits on a symbol to which the model gave probability p.
+
 Run: python3 scripts/examples/understanding_data_efficiency.py
 """
+import math
 
 CHILD_WORDS_BY_13 = 100e6
 CHILD_AGE = 13
@@ -25,6 +29,11 @@ def ratios():
     return per_year, out
 
 
+def bits(p):
+    """Bits an ideal (arithmetic) coder spends on an outcome predicted with probability p."""
+    return -math.log2(p)
+
+
 def main():
     per_year, out = ratios()
     print(f"A child hears about {CHILD_WORDS_BY_13:,.0f} words by age {CHILD_AGE}: "
@@ -32,6 +41,8 @@ def main():
     for name, r in out.items():
         print(f"{name}: {r['tokens']:,.0f} training tokens = {r['ratio']:,.0f} x a child's input; "
               f"at a child's rate that is about {round(r['years_at_child_rate'], -3):,.0f} years of listening")
+    print(f"Naming the culprit among 10 equally likely suspects (p = 0.1): {bits(0.1):.2f} bits")
+    print(f"Naming the culprit with p = 0.9: {bits(0.9):.2f} bits")
 
 
 if __name__ == "__main__":

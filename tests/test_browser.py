@@ -1,0 +1,157 @@
+"""Headless Chromium (Debian's) against the built site served on loopback: language
+switch, search in both languages typed with real key events, tooltips, console and
+network hygiene, and the phone layout."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from test_site import CHAPTERS
+
+PHONE = {"width": 375, "height": 740}
+
+
+def open_search(page):
+    """Open Material's search with its keyboard shortcut, as a reader would."""
+    page.keyboard.press("Escape")
+    page.locator("input.md-search__input").fill("")
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.keyboard.press("/")
+    page.wait_for_selector("input.md-search__input:focus")
+
+
+def type_keys(page, text: str) -> None:
+    """Real key events for every character. ASCII goes through the keyboard; a Hangul
+    syllable arrives as a Korean IME delivers it: keydown 'Process' (keyCode 229), the
+    committed text, keyup."""
+    cdp = page.context.new_cdp_session(page)
+    for char in text:
+        if char.isascii():
+            page.keyboard.press(char)
+        else:
+            event = {"key": "Process", "code": "", "windowsVirtualKeyCode": 229, "nativeVirtualKeyCode": 229}
+            cdp.send("Input.dispatchKeyEvent", {"type": "rawKeyDown", **event})
+            cdp.send("Input.insertText", {"text": char})
+            cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", **event})
+        page.wait_for_timeout(30)
+    cdp.detach()
+
+
+def search(page, query: str) -> list[str]:
+    """Type ``query`` key by key into Material's search and return the result links."""
+    open_search(page)
+    type_keys(page, query)
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && !/입력|Type/.test(m.textContent) }", timeout=15000)
+    page.wait_for_timeout(300)
+    return page.eval_on_selector_all("a.md-search-result__link", "els => els.map(e => e.href)")
+
+
+def test_language_switch_goes_to_the_same_page_in_the_other_language(page_factory, server):
+    page = page_factory()
+    page.goto(server + "transformer/")
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator("a.md-select__link[hreflang='en']").click()
+    page.wait_for_url(server + "en/transformer/")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator("a.md-select__link[hreflang='ko']").click()
+    page.wait_for_url(server + "transformer/")
+    assert page.evaluate("document.documentElement.lang") == "ko"
+    assert not page.problems, page.problems
+
+
+def test_korean_search_finds_inflected_forms_and_only_korean_pages(page_factory, server):
+    page = page_factory()
+    page.goto(server)
+    links = search(page, "예측하다")
+    assert links, "예측하다 found nothing"
+    assert not any("/en/" in link for link in links), links
+    first = links[0].split("#")[0]
+    text = page.context.request.get(first).text()
+    body = re.sub(r"<[^>]+>", " ", text)
+    assert re.search(r"예측(합니다|하는|해|했|한다|하고|하여)", body), first
+
+    links = search(page, "언어모델")
+    assert links, "언어모델 found nothing"
+    target = page.context.request.get(links[0].split("#")[0]).text()
+    assert "언어 모델" in target
+    assert not any("/en/" in link for link in links), links
+    assert not page.problems, page.problems
+
+
+def test_english_search_returns_only_english_pages(page_factory, server):
+    page = page_factory()
+    page.goto(server + "en/")
+    links = search(page, "language model")
+    assert links, "no English results"
+    assert all(link.startswith(server + "en/") for link in links), links
+    assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_page_loads_cleanly_and_fits_a_phone(page_factory, server, prefix):
+    page = page_factory(**PHONE)
+    for slug in [""] + [f"{s}/" for s in CHAPTERS + ["glossary", "timeline", "references", "instructors"]]:
+        page.goto(server + prefix + slug)
+        page.wait_for_load_state("networkidle")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{prefix}{slug} scrolls sideways by {overflow}px at 375px"
+    assert not page.problems, page.problems
+
+
+def test_glossary_tooltip_on_hover_and_keyboard_focus(page_factory, server):
+    page = page_factory()
+    page.goto(server)
+    link = page.locator("a.glossary-link").first
+    tip_id = link.get_attribute("aria-describedby")
+    tip = page.locator(f"#{tip_id}")
+    assert not tip.is_visible()
+    link.hover()
+    assert tip.is_visible()
+    assert re.search("[가-힣]", tip.inner_text()) and re.search("[A-Za-z]", tip.inner_text())
+    page.mouse.move(0, 0)
+    page.keyboard.press("Escape")
+    # keyboard: tab until the term link has focus
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement && document.activeElement.getAttribute('aria-describedby') === '{tip_id}'"):
+            break
+    else:
+        pytest.fail("the term link is not reachable with Tab")
+    assert tip.is_visible()
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+    assert not page.problems, page.problems
+
+
+def test_glossary_tooltip_on_touch(browser, server):
+    ctx = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = ctx.new_page()
+    page.goto(server + "en/")
+    link = page.locator("a.glossary-link").first
+    tip = page.locator("#" + link.get_attribute("aria-describedby"))
+    link.tap()
+    assert tip.is_visible(), "first tap shows the definition"
+    assert page.url == server + "en/"
+    box = tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    link.tap()
+    page.wait_for_url(re.compile(r".*/en/glossary/#"))
+    ctx.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_figures_follow_the_colour_scheme(page_factory, server, scheme):
+    page = page_factory(color_scheme=scheme)
+    page.goto(server + "en/transformer/")
+    if not page.locator("svg.figure").count():
+        pytest.skip("no figure on the page yet")
+    color = page.evaluate("getComputedStyle(document.querySelector('svg.figure')).color")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert color != background
+    luminance = sum(int(x) for x in re.findall(r"\d+", color)[:3])
+    assert (luminance < 300) == (scheme == "light"), (scheme, color)
