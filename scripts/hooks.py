@@ -21,7 +21,10 @@ import glossary  # noqa: E402
 import i18n_site  # noqa: E402
 import mathml  # noqa: E402
 import pairs  # noqa: E402
+import parity  # noqa: E402
+import references_page  # noqa: E402
 import search_index  # noqa: E402
+import timeline  # noqa: E402
 from problems import line_of, log, report  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -41,20 +44,36 @@ def _outer_build(config) -> bool:
 
 
 GLOSSARY_DATA = os.path.join("docs", "_data", "glossary.yml")
+TIMELINE_DATA = os.path.join("docs", "_data", "timeline.yml")
 
 
 def on_pre_build(config):
     if not _outer_build(config):
         return
     pairs.check(config.docs_dir, ROOT)
+    parity.check(config.docs_dir, ROOT)
     _load_glossary(config)
+    _load_timeline(config)
+
+
+def _slugs(config) -> set[str]:
+    return {name[:-3] for name in os.listdir(os.path.join(config.docs_dir, "ko")) if name.endswith(".md")}
+
+
+def _load_timeline(config) -> None:
+    try:
+        events, problems = timeline.load(os.path.join(ROOT, TIMELINE_DATA), _slugs(config))
+    except timeline.TimelineError as err:
+        raise PluginError(str(err).replace(ROOT + os.sep, "")) from None
+    for problem in problems:
+        log.warning(problem.replace(ROOT + os.sep, ""))
+    _state["timeline"] = events
 
 
 def _load_glossary(config) -> None:
     """Read and check the term base once per build; every problem names file and line."""
-    slugs = {name[:-3] for name in os.listdir(os.path.join(config.docs_dir, "ko")) if name.endswith(".md")}
     try:
-        terms, problems = glossary.load(os.path.join(ROOT, GLOSSARY_DATA), slugs)
+        terms, problems = glossary.load(os.path.join(ROOT, GLOSSARY_DATA), _slugs(config))
     except glossary.GlossaryError as err:
         raise PluginError(str(err).replace(ROOT + os.sep, "")) from None
     pages = {lang: glossary.read_pages(config.docs_dir, lang) for lang in ("ko", "en")}
@@ -95,6 +114,21 @@ def _titles(config, lang: str) -> dict[str, str]:
 
 
 def on_page_markdown(markdown, page, config, files):
+    if timeline.MARKER in markdown:
+        lang, _ = _languages(config)
+        markdown = markdown.replace(timeline.MARKER, timeline.render(_state["timeline"], lang, _titles(config, lang)))
+    if references_page.MARKER in markdown:
+        lang, _ = _languages(config)
+        chapters_in_order = []
+        for nav_page in _state["nav"].pages:
+            path = nav_page.file.abs_src_path
+            if frontmatter.read(path).get("kind") == "reference" or nav_page.is_homepage:
+                continue
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+            slug = os.path.basename(path)[:-3]
+            chapters_in_order.append((slug, frontmatter.split(text, path)[0].get("title", slug), text))
+        markdown = markdown.replace(references_page.MARKER, references_page.render(chapters_in_order))
     if glossary.MARKER in markdown:
         lang, _ = _languages(config)
         order = [p.file.src_uri.rsplit("/", 1)[-1][:-3] for p in _state["nav"].pages]
@@ -134,6 +168,7 @@ def on_page_content(html, page, config, files):
 def on_post_page(output, page, config):
     lang, default = _languages(config)
     output = i18n_site.drop_head_alternates(output)
+    output = i18n_site.relative_switcher_links(output, page.url)
     if lang != default:
         output = i18n_site.patch_config_base(output, lang)
     return output

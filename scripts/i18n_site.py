@@ -9,6 +9,7 @@
   got a 404. The language pairs are declared instead in both sitemaps with
   ``xhtml:link hreflang`` (a form search engines read) and in the language switcher's
   ``<a hreflang>`` links.
+- ``relative_switcher_links``: the language switcher works under a sub-path.
 - ``write_language_sitemap``: ``/en/sitemap.xml`` holding the English pages, each with its
   Korean alternate, next to the root sitemap.
 """
@@ -33,6 +34,21 @@ def patch_config_base(page_html: str, lang_root: str) -> str:
         config["base"] = config["base"].rstrip("/") + "/" + lang_root.strip("/") + "/"
         return m.group(1) + json.dumps(config, ensure_ascii=False, separators=(",", ":")) + m.group(3)
     return CONFIG.sub(sub, page_html, count=1)
+
+
+SWITCHER_LINK = re.compile(r'(<a href=")(/[^"]*)(" hreflang="[^"]*" class="md-select__link")')
+
+
+def relative_switcher_links(page_html: str, page_url: str) -> str:
+    """Make the language switcher's site-absolute links (``/``, ``/en/``, which
+    mkdocs-static-i18n writes on home pages) relative, so they also work when the site
+    is served from a sub-path such as ``https://user.github.io/repo/``."""
+    up = "../" * page_url.count("/")
+
+    def sub(m: re.Match) -> str:
+        return m.group(1) + ((up + m.group(2).lstrip("/")) or "./") + m.group(3)
+
+    return SWITCHER_LINK.sub(sub, page_html)
 
 
 def drop_head_alternates(page_html: str) -> str:

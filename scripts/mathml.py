@@ -17,10 +17,18 @@ BLOCK = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.S)
 
 def to_mathml(tex: str, display: bool) -> str:
     """MathML for one formula; raises ValueError naming the formula if it cannot be parsed."""
+    source = html.unescape(tex).strip()
+    braces = re.sub(r"\\[{}]", "", source)
+    if braces.count("{") != braces.count("}"):
+        raise ValueError(f"cannot render formula {source!r}: unbalanced braces")
     try:
-        return convert(html.unescape(tex).strip(), display="block" if display else "inline")
+        out = convert(source, display="block" if display else "inline")
     except Exception as err:  # latex2mathml raises many exception types
-        raise ValueError(f"cannot render formula {tex.strip()!r}: {err}") from None
+        raise ValueError(f"cannot render formula {source!r}: {type(err).__name__} {err}".rstrip()) from None
+    unknown = re.search(r"<m[io][^>]*>(\\[A-Za-z]+)</m[io]>", out)
+    if unknown:
+        raise ValueError(f"cannot render formula {source!r}: unknown command {unknown.group(1)}")
+    return out
 
 
 def render(page_html: str, on_error=None) -> str:

@@ -45,6 +45,10 @@ def test_html_lang_matches_the_language(site, lang):
 
 
 def test_language_switcher_leads_to_the_same_page(site):
+    home_ko = soup(site, "index.html")
+    assert home_ko.select_one('a.md-select__link[hreflang="en"]')["href"] == "en/"
+    home_en = soup(site, "en/index.html")
+    assert home_en.select_one('a.md-select__link[hreflang="ko"]')["href"] == "../"
     for slug in SLUGS:
         ko = soup(site, page_path("ko", slug))
         link = ko.select_one('a.md-select__link[hreflang="en"]')

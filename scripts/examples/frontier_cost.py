@@ -71,6 +71,7 @@ def results() -> dict[str, str]:
         "answer_flops": sci(per_token * ANSWER_TOKENS),
         "training_in_tokens": f"{c / per_token / 1e12:.0f}",
         "per_token_7b": sci(flops_per_token(SMALL_MODEL_PARAMS)),
+        "weights_7b_gb": f"{SMALL_MODEL_PARAMS * BYTES_PER_PARAM_16BIT / 1e9:.0f}",
         "weights_gb": f"{weights_gb:.0f}",
         "gpus_for_weights": f"{gpus_for_weights:.0f}",
         "turns_8k": str(turns_that_fit(GPT4_WINDOWS[0])),
@@ -86,7 +87,7 @@ def main() -> None:
     print(f"Serving: 2 x 70e9 = {r['per_token_70b']} FLOPs per token; "
           f"a {ANSWER_TOKENS}-token answer = {r['answer_flops']} FLOPs")
     print(f"  training compute = generating {r['training_in_tokens']} trillion tokens")
-    print(f"  a 7B model: {r['per_token_7b']} FLOPs per token")
+    print(f"  a 7B model: {r['per_token_7b']} FLOPs per token, {r['weights_7b_gb']} GB of 16-bit weights")
     print(f"  weights in 16-bit: {r['weights_gb']} GB -> at least "
           f"{r['gpus_for_weights']} A100-80GB GPUs just to hold them")
     print(f"Toy conversation: {r['turns_8k']} turns fit in 8,192 tokens, "

@@ -7,6 +7,8 @@ Published inputs (Ouyang et al., 2022, arXiv:2203.02155):
 * Section 3.5: a labeler ranks K = 4 to 9 answers to one prompt, which gives K(K-1)/2
   pairwise comparisons. The reward-model loss for one pair is -log(sigmoid(r_w - r_l)).
 * Appendix C.4: the KL reward coefficient beta = 0.02 (Equation 2).
+* Section 5.1: training the 175B SFT model took 4.9 petaflop/s-days and the 175B PPO-ptx
+  model 60, against 3,640 for GPT-3 itself.
 
 The reward scores and log-probabilities below are made-up numbers for illustration; only
 the formulas and beta come from the paper.
@@ -21,6 +23,7 @@ PPO_TRAIN = {"customer": 31_144}
 
 K_MIN, K_MAX = 4, 9
 BETA = 0.02
+SFT_175B_PF_DAYS, PPO_PTX_175B_PF_DAYS, GPT3_PF_DAYS = 4.9, 60, 3_640
 
 # Illustration: the reward model scores two answers to the same prompt.
 R_PREFERRED, R_REJECTED = 1.2, -0.3
@@ -55,6 +58,11 @@ def kl_penalised_reward(answer: dict, beta: float = BETA) -> float:
     return answer["reward"] - beta * (answer["logp_policy"] - answer["logp_sft"])
 
 
+def alignment_cost_percent() -> float:
+    """Compute for the 175B SFT and PPO-ptx runs as a share of GPT-3's pretraining."""
+    return (SFT_175B_PF_DAYS + PPO_PTX_175B_PF_DAYS) / GPT3_PF_DAYS * 100
+
+
 def results() -> dict[str, str]:
     """The numbers as they are written in both language pages."""
     rm_prompts = sum(RM_TRAIN.values())
@@ -71,6 +79,7 @@ def results() -> dict[str, str]:
         "loss_wrong": f"{pair_loss(R_REJECTED, R_PREFERRED):.3f}",
         "honest_total": f"{kl_penalised_reward(HONEST):.2f}",
         "hacked_total": f"{kl_penalised_reward(HACKED):.2f}",
+        "alignment_cost": f"{alignment_cost_percent():.1f}%",
     }
 
 
@@ -87,6 +96,7 @@ def main() -> None:
     print(f"same pair scored the wrong way round: loss = {r['loss_wrong']}")
     print(f"honest answer: 1.5 - 0.02 x (-20 - (-25)) = {r['honest_total']}")
     print(f"reward-hacking answer: 3.0 - 0.02 x (-15 - (-115)) = {r['hacked_total']}")
+    print(f"alignment compute: (4.9 + 60) / 3,640 petaflop/s-days = {r['alignment_cost']} of GPT-3's")
 
 
 if __name__ == "__main__":

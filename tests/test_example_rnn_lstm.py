@@ -1,0 +1,44 @@
+"""The vanishing-gradient numbers in the rnn-lstm chapter come from
+scripts/examples/rnn_lstm_vanishing.py; both language pages must show them."""
+import importlib.util
+import pathlib
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+PAGES = {lang: ROOT / "docs" / lang / "rnn-lstm.md" for lang in ("ko", "en")}
+
+
+@pytest.fixture(scope="module")
+def vanishing():
+    path = ROOT / "scripts" / "examples" / "rnn_lstm_vanishing.py"
+    spec = importlib.util.spec_from_file_location("rnn_lstm_vanishing", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return {lang: path.read_text(encoding="utf-8") for lang, path in PAGES.items()}
+
+
+def test_products(vanishing):
+    assert vanishing.product(0.5, 20) == 1 / 1_048_576
+    assert vanishing.fmt(vanishing.product(0.5, 20)) == "0.000000954"
+    assert vanishing.fmt(vanishing.product(0.95, 20)) == "0.3585"
+    assert vanishing.fmt(vanishing.product(1.5, 20)) == "3,325"
+    assert vanishing.product(0.7, 0) == 1.0
+
+
+def test_table_rows_on_both_pages(pages, vanishing):
+    for factor in vanishing.FACTORS:
+        cells = vanishing.markdown_cells(factor)
+        for lang, text in pages.items():
+            assert cells in text, (lang, cells)
+
+
+def test_numbers_quoted_in_prose(pages):
+    for lang, text in pages.items():
+        for number in ("1{,}048{,}576", "0.000000954", "0.3585", "3,325"):
+            assert text.count(number) >= 2, (lang, number)

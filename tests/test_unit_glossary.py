@@ -1,0 +1,127 @@
+"""Unit tests for the glossary: parsing, validation, ordering, rendering, tooltips, CSV."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+import glossary
+
+TERM = """- id: {id}
+  ko: {ko}
+  en: {en}
+  ko_aliases: {ko_aliases}
+  en_aliases: []
+  ko_short: {ko} 정의입니다.
+  en_short: Definition of {en}.
+  ko_long: 긴 설명입니다.
+  en_long: A longer explanation.
+  chapter: transformer
+  related: {related}
+"""
+
+
+def data(tmp_path, *terms, raw=None):
+    path = tmp_path / "glossary.yml"
+    path.write_text(raw if raw is not None else "".join(TERM.format(**t) for t in terms), encoding="utf-8")
+    return str(path)
+
+
+def t(id, ko, en, ko_aliases="[]", related="[]"):
+    return {"id": id, "ko": ko, "en": en, "ko_aliases": ko_aliases, "related": related}
+
+
+def test_load_valid_terms(tmp_path):
+    terms, problems = glossary.load(data(tmp_path, t("attention", "어텐션", "attention", "[주의 집중]", "[token]"),
+                                         t("token", "토큰", "token")), {"transformer"})
+    assert problems == []
+    assert [x.id for x in terms] == ["attention", "token"]
+    assert terms[0].ko_aliases == ["주의 집중"] and terms[0].line == 1 and terms[1].line == 12
+
+
+def test_every_data_error_names_the_file_and_line(tmp_path):
+    path = data(tmp_path, t("attention", "어텐션", "attention"), t("attention", "주의", "attn"),
+                t("Bad_Id", "토큰", "token", related="[nowhere]"), t("alias", "별칭", "alias", "[어텐션]"))
+    path_text = open(path, encoding="utf-8").read() + "- id: lonely\n  ko: 외톨이\n  chapter: transformer\n"
+    open(path, "w", encoding="utf-8").write(path_text)
+    terms, problems = glossary.load(path, {"other"})
+    text = "\n".join(problems)
+    assert f"{path}:12: duplicate id 'attention' (first on line 1)" in text
+    assert f"{path}:23: id 'Bad_Id' must be lower-case" in text
+    assert f"{path}:23: 'Bad_Id' relates to unknown term 'nowhere'" in text
+    assert f"{path}:34: '어텐션' of 'alias' is already used by 'attention' (line 1)" in text
+    assert f"{path}:45: term 'lonely' lacks en, ko_short, en_short, ko_long, en_long" in text
+    assert f"{path}:1: 'attention' names unknown chapter 'transformer'" in text
+
+
+def test_malformed_file_raises_with_path_and_line(tmp_path):
+    with pytest.raises(glossary.GlossaryError, match=r"glossary.yml:2: malformed YAML"):
+        glossary.load(data(tmp_path, raw="- id: a\n  ko: x: y\n  en: z\n"))
+    with pytest.raises(glossary.GlossaryError, match=r"glossary.yml:1: expected a list of terms"):
+        glossary.load(data(tmp_path, raw="id: a\n"))
+    with pytest.raises(glossary.GlossaryError, match="missing"):
+        glossary.load(str(tmp_path / "nope.yml"))
+
+
+def test_korean_and_english_orders():
+    terms = [glossary.Term(i, ko, en, "", "", "", "", "c") for i, ko, en in [
+        ("t", "토큰", "token"), ("a", "어텐션", "attention"), ("b", "BERT", "BERT"),
+        ("g", "기울기", "gradient"), ("k", "까다로운", "Kappa"), ("l", "언어 모델", "language model"),
+        ("e", "언어", "language")]]
+    ko = [x.ko for x in sorted(terms, key=lambda x: glossary.sort_key(x, "ko"))]
+    assert ko == ["기울기", "까다로운", "어텐션", "언어", "언어 모델", "토큰", "BERT"]
+    en = [x.en for x in sorted(terms, key=lambda x: glossary.sort_key(x, "en"))]
+    assert en == ["attention", "BERT", "gradient", "Kappa", "language", "language model", "token"]
+    assert glossary.initial(terms[4], "ko") == ("ㄱ", "index-g")      # ㄲ files under ㄱ
+    assert glossary.initial(terms[2], "ko") == ("A–Z", "index-latin")
+    assert glossary.initial(terms[1], "en") == ("A", "index-a")
+
+
+def test_references_ignore_page_anchors_and_report_unknown_and_unused(tmp_path):
+    pages = {"docs/ko/a.md": "x [어텐션](glossary.md#attention)\n[받기](glossary.md#download)\n[?](glossary.md#nope)\n"}
+    refs = glossary.references(pages)
+    assert refs == {"attention": [("docs/ko/a.md", 1)], "nope": [("docs/ko/a.md", 3)]}
+    terms, _ = glossary.load(data(tmp_path, t("attention", "어텐션", "attention"), t("token", "토큰", "token")))
+    problems = glossary.check_references(terms, refs, "docs/_data/glossary.yml")
+    assert "docs/ko/a.md:3: unknown glossary term 'nope' (not in docs/_data/glossary.yml)" in problems
+    assert "docs/_data/glossary.yml:12: term 'token' is never linked from any page" in problems
+
+
+def test_rendered_page_has_index_entries_both_languages_and_usage(tmp_path):
+    terms, _ = glossary.load(data(tmp_path, t("attention", "어텐션", "attention", "[주의 집중]", "[token]"),
+                                  t("token", "토큰", "token")))
+    md = glossary.render_page(terms, "ko", {"transformer": "어텐션과 트랜스포머", "scale": "규모"},
+                              {"attention": ["transformer", "scale"]}, "../glossary.csv")
+    assert "## 내려받기 {#download}" in md and 'href="../glossary.csv"' in md
+    assert md.index("## ㅇ {#index-ng}") < md.index("## ㅌ {#index-t}")
+    assert '<div class="glossary-entry" id="attention" markdown>' in md
+    assert '<dfn>어텐션</dfn> <span class="glossary-other" lang="en">attention</span>' in md
+    assert "주의 집중" in md and '<a href="../scale/">규모</a>' in md and '<a href="#token">토큰</a>' in md
+    en = glossary.render_page(terms, "en", {}, {}, "../../glossary.csv")
+    assert "## A {#index-a}" in en and '<span class="glossary-other" lang="ko">어텐션</span>' in en
+
+
+def test_tooltips_in_the_page_language():
+    term = glossary.Term("attention", "어텐션", "attention", "정의입니다.", "A definition.", "", "", "transformer")
+    html = '<p>이 <a href="../glossary/#attention">어텐션</a>과 <a href="../glossary/#download">x</a></p>'
+    out = glossary.add_tooltips(html, {"attention": term}, "ko")
+    assert 'class="glossary-link" aria-describedby="term-tip-attention-1"' in out
+    assert 'role="tooltip" id="term-tip-attention-1" data-search-exclude' in out
+    assert '<strong>어텐션</strong> <span lang="en">(attention)</span>: 정의입니다.' in out
+    assert '<a href="../glossary/#download">x</a>' in out
+    en = glossary.add_tooltips('<a href="../../glossary/#attention">attention</a>', {"attention": term}, "en")
+    assert '<span lang="ko">(어텐션)</span>: A definition.' in en
+    unknown = []
+    glossary.add_tooltips('<a href="glossary/#nope">?</a>', {}, "ko", unknown.append)
+    assert unknown == ["nope"]
+
+
+def test_csv_has_both_languages_and_opens_in_spreadsheets(tmp_path):
+    terms, _ = glossary.load(data(tmp_path, t("token", "토큰", "token"), t("attention", "어텐션", "attention", "[주의 집중]")))
+    text = glossary.to_csv(terms)
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert rows[0][:3] == ["id", "korean", "english"]
+    assert rows[1][:4] == ["attention", "어텐션", "attention", "주의 집중"]
+    assert rows[2][5:7] == ["토큰 정의입니다.", "Definition of token."]
