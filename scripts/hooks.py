@@ -20,6 +20,7 @@ import frontmatter  # noqa: E402
 import glossary  # noqa: E402
 import i18n_site  # noqa: E402
 import mathml  # noqa: E402
+import md_links  # noqa: E402
 import pairs  # noqa: E402
 import parity  # noqa: E402
 import references_page  # noqa: E402
@@ -54,6 +55,7 @@ def on_pre_build(config):
     parity.check(config.docs_dir, ROOT)
     _load_glossary(config)
     _load_timeline(config)
+    md_links.check(config.docs_dir, set(_state["terms"]), glossary.PAGE_ANCHORS, ROOT)
 
 
 def _slugs(config) -> set[str]:
@@ -78,7 +80,7 @@ def _load_glossary(config) -> None:
         raise PluginError(str(err).replace(ROOT + os.sep, "")) from None
     pages = {lang: glossary.read_pages(config.docs_dir, lang) for lang in ("ko", "en")}
     refs = glossary.references({**pages["ko"], **pages["en"]})
-    problems += glossary.check_references(terms, refs, GLOSSARY_DATA)
+    problems += [p for p in glossary.check_references(terms, refs, GLOSSARY_DATA) if "unknown glossary term" not in p]
     for problem in problems:
         log.warning(problem.replace(ROOT + os.sep, ""))
     usage = {}
@@ -155,7 +157,10 @@ def on_page_content(html, page, config, files):
     lang, _ = _languages(config)
 
     def unknown_term(ident: str) -> None:
-        report(src, line_of(markdown, f"#{ident}"), f"unknown glossary term '{ident}'", ROOT)
+        if f"glossary.md#{ident}" in markdown:
+            return   # a Markdown link: md_links already reported it with its line
+        with open(src, encoding="utf-8") as fh:
+            report(src, line_of(fh.read(), f"#{ident}"), f"unknown glossary term '{ident}'", ROOT)
 
     html = glossary.add_tooltips(html, _state["terms"], lang, unknown_term)
 
