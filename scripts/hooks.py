@@ -30,6 +30,9 @@ from problems import line_of, log, report  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _state: dict = {}
+# For scripts/bench_build.py only: BOOK_BENCH_DISABLE=glossary builds without the glossary
+# component, to measure what it costs. Never set in normal builds.
+_DISABLED = set(filter(None, os.environ.get("BOOK_BENCH_DISABLE", "").split(",")))
 
 
 def _languages(config) -> tuple[str, str]:
@@ -55,7 +58,8 @@ def on_pre_build(config):
     parity.check(config.docs_dir, ROOT)
     _load_glossary(config)
     _load_timeline(config)
-    md_links.check(config.docs_dir, set(_state["terms"]), glossary.PAGE_ANCHORS, ROOT)
+    if "glossary" not in _DISABLED:
+        md_links.check(config.docs_dir, set(_state["terms"]), glossary.PAGE_ANCHORS, ROOT)
 
 
 def _slugs(config) -> set[str]:
@@ -74,6 +78,9 @@ def _load_timeline(config) -> None:
 
 def _load_glossary(config) -> None:
     """Read and check the term base once per build; every problem names file and line."""
+    if "glossary" in _DISABLED:
+        _state["terms"], _state["glossary_usage"] = {}, {}
+        return
     try:
         terms, problems = glossary.load(os.path.join(ROOT, GLOSSARY_DATA), _slugs(config))
     except glossary.GlossaryError as err:
@@ -131,7 +138,7 @@ def on_page_markdown(markdown, page, config, files):
             slug = os.path.basename(path)[:-3]
             chapters_in_order.append((slug, frontmatter.split(text, path)[0].get("title", slug), text))
         markdown = markdown.replace(references_page.MARKER, references_page.render(chapters_in_order))
-    if glossary.MARKER in markdown:
+    if glossary.MARKER in markdown and "glossary" not in _DISABLED:
         lang, _ = _languages(config)
         order = [p.file.src_uri.rsplit("/", 1)[-1][:-3] for p in _state["nav"].pages]
         usage = {k: sorted(v, key=lambda s: order.index(s) if s in order else 99)
@@ -162,7 +169,8 @@ def on_page_content(html, page, config, files):
         with open(src, encoding="utf-8") as fh:
             report(src, line_of(fh.read(), f"#{ident}"), f"unknown glossary term '{ident}'", ROOT)
 
-    html = glossary.add_tooltips(html, _state["terms"], lang, unknown_term)
+    if "glossary" not in _DISABLED:
+        html = glossary.add_tooltips(html, _state["terms"], lang, unknown_term)
 
     def math_error(message: str) -> None:
         report(src, line_of(markdown, "$"), message, ROOT)
@@ -186,8 +194,9 @@ def on_post_build(config):
     _, default = _languages(config)
     i18n = config.plugins.get("i18n")
     others = [lang.locale for lang in i18n.config.languages if not lang.default] if i18n else []
-    with open(os.path.join(config.site_dir, "glossary.csv"), "w", encoding="utf-8", newline="") as fh:
-        fh.write(glossary.to_csv(list(_state["terms"].values())))
+    if "glossary" not in _DISABLED:
+        with open(os.path.join(config.site_dir, "glossary.csv"), "w", encoding="utf-8", newline="") as fh:
+            fh.write(glossary.to_csv(list(_state["terms"].values())))
     for lang in others:
         i18n_site.write_language_sitemap(config.site_dir, config.site_url or "/", lang)
         search_index.write_language_indexes(config.site_dir, lang)

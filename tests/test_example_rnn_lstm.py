@@ -40,5 +40,5 @@ def test_table_rows_on_both_pages(pages, vanishing):
 
 def test_numbers_quoted_in_prose(pages):
     for lang, text in pages.items():
-        for number in ("1{,}048{,}576", "0.000000954", "0.3585", "3,325"):
+        for number in ("1,048,576", "0.000000954", "0.3585", "3,325"):
             assert text.count(number) >= 2, (lang, number)
