@@ -23,6 +23,7 @@ import mathml  # noqa: E402
 import md_links  # noqa: E402
 import pairs  # noqa: E402
 import parity  # noqa: E402
+import redirects  # noqa: E402
 import references_page  # noqa: E402
 import search_index  # noqa: E402
 import timeline  # noqa: E402
@@ -49,6 +50,7 @@ def _outer_build(config) -> bool:
 
 GLOSSARY_DATA = os.path.join("docs", "_data", "glossary.yml")
 TIMELINE_DATA = os.path.join("docs", "_data", "timeline.yml")
+REDIRECTS_DATA = os.path.join("docs", "_data", "redirects.yml")
 
 
 def on_pre_build(config):
@@ -58,6 +60,12 @@ def on_pre_build(config):
     parity.check(config.docs_dir, ROOT)
     _load_glossary(config)
     _load_timeline(config)
+    try:
+        _state["redirects"], problems = redirects.load(os.path.join(ROOT, REDIRECTS_DATA), _slugs(config))
+    except redirects.RedirectError as err:
+        raise PluginError(str(err).replace(ROOT + os.sep, "")) from None
+    for problem in problems:
+        log.warning(problem.replace(ROOT + os.sep, ""))
     if "glossary" not in _DISABLED:
         md_links.check(config.docs_dir, set(_state["terms"]), glossary.PAGE_ANCHORS, ROOT)
 
@@ -197,6 +205,7 @@ def on_post_build(config):
     if "glossary" not in _DISABLED:
         with open(os.path.join(config.site_dir, "glossary.csv"), "w", encoding="utf-8", newline="") as fh:
             fh.write(glossary.to_csv(list(_state["terms"].values())))
+    redirects.write(config.site_dir, _state["redirects"], others)
     for lang in others:
         i18n_site.write_language_sitemap(config.site_dir, config.site_url or "/", lang)
         search_index.write_language_indexes(config.site_dir, lang)

@@ -1,0 +1,84 @@
+"""Old URLs keep working after a page is renamed, in both languages.
+
+``docs/_data/redirects.yml`` maps an old slug to the page that replaced it::
+
+    attention-is-all-you-need: transformer        # old slug: new slug (or new-slug#section)
+
+For every entry the build writes ``/<old>/`` and ``/en/<old>/``, small pages that send the
+reader (and any ``#section`` of the old link) to the new page of the same language, with a
+canonical link and a plain link for browsers without JavaScript. mkdocs-redirects is not
+used because it does not know about the two language trees.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+
+import yaml
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TEMPLATE = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{target}">
+<meta http-equiv="refresh" content="0; url={target}">
+<script>location.replace("{target}" + location.hash)</script>
+</head>
+<body><p><a href="{target}">{text}</a></p></body>
+</html>
+"""
+TEXT = {"ko": ("페이지를 옮겼습니다", "새 주소로 이동합니다"), "en": ("This page has moved", "Go to its new address")}
+
+
+class RedirectError(ValueError):
+    pass
+
+
+def load(path: str, slugs: set[str]) -> tuple[dict[str, str], list[str]]:
+    """(old slug -> new target, problems). A missing file means no redirects."""
+    if not os.path.exists(path):
+        return {}, []
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise RedirectError(f"{path}:{mark.line + 1 if mark else 1}: malformed YAML: "
+                            f"{getattr(err, 'problem', None) or err}") from None
+    if not isinstance(data, dict):
+        raise RedirectError(f"{path}:1: expected a mapping of old slug to new slug")
+    problems = []
+    lines = text.splitlines()
+    for old, new in data.items():
+        line = next((i for i, l in enumerate(lines, 1) if l.split(":")[0].strip() == str(old)), 0)
+        at = f"{path}:{line}"
+        new_slug = str(new).split("#")[0]
+        if not SLUG.match(str(old)):
+            problems.append(f"{at}: '{old}' is not a slug")
+        elif old in slugs:
+            problems.append(f"{at}: '{old}' is still a page; a redirect would hide it")
+        if new_slug not in slugs:
+            problems.append(f"{at}: redirect target '{new}' is not a page")
+    return {str(k): str(v) for k, v in data.items()}, problems
+
+
+def write(site_dir: str, redirects: dict[str, str], other_langs: list[str]) -> int:
+    """Write the redirect pages for the default language and each ``other_langs``."""
+    count = 0
+    for lang_dir in [""] + other_langs:
+        lang = lang_dir or "ko"
+        for old, new in redirects.items():
+            slug, _, section = new.partition("#")
+            target = f"../{slug}/" + (f"#{section}" if section else "")
+            folder = os.path.join(site_dir, lang_dir, old)
+            os.makedirs(folder, exist_ok=True)
+            title, text = TEXT.get(lang, TEXT["en"])
+            with open(os.path.join(folder, "index.html"), "w", encoding="utf-8") as fh:
+                fh.write(TEMPLATE.format(lang=lang, title=title, text=text, target=html.escape(target)))
+            count += 1
+    return count
