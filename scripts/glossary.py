@@ -32,7 +32,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-import yaml
+import datafile
 
 MARKER = "<!-- glossary -->"
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -65,7 +65,7 @@ TEXT = {
 }
 
 
-class GlossaryError(ValueError):
+class GlossaryError(datafile.DataFileError):
     """Malformed glossary data; the message names the file and line."""
 
 
@@ -101,19 +101,6 @@ class Term:
         return self.ko_aliases if lang == "ko" else self.en_aliases
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that records the line of every mapping as ``__line__``."""
-
-
-def _construct_mapping(loader, node, deep=False):
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def load(path: str, chapters: set[str] | None = None) -> tuple[list[Term], list[str]]:
     """Parse and validate the term base.
 
@@ -122,16 +109,9 @@ def load(path: str, chapters: set[str] | None = None) -> tuple[list[Term], list[
     """
     shown = path
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=_LineLoader)
-    except FileNotFoundError:
-        raise GlossaryError(f"{shown}: the glossary data file is missing") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{shown}:{mark.line + 1}" if mark else shown
-        raise GlossaryError(f"{where}: malformed YAML: {getattr(err, 'problem', None) or err}") from None
-    if not isinstance(data, list):
-        raise GlossaryError(f"{shown}:1: expected a list of terms, found {type(data).__name__}")
+        data = datafile.load(path, list, "a list of terms")
+    except datafile.DataFileError as err:
+        raise GlossaryError(str(err)) from None
 
     problems: list[str] = []
     terms: list[Term] = []

@@ -15,7 +15,7 @@ import html
 import os
 import re
 
-import yaml
+import datafile
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEMPLATE = """<!doctype html>
@@ -34,7 +34,7 @@ TEMPLATE = """<!doctype html>
 TEXT = {"ko": ("페이지를 옮겼습니다", "새 주소로 이동합니다"), "en": ("This page has moved", "Go to its new address")}
 
 
-class RedirectError(ValueError):
+class RedirectError(datafile.DataFileError):
     pass
 
 
@@ -42,20 +42,16 @@ def load(path: str, slugs: set[str]) -> tuple[dict[str, str], list[str]]:
     """(old slug -> new target, problems). A missing file means no redirects."""
     if not os.path.exists(path):
         return {}, []
-    with open(path, encoding="utf-8") as fh:
-        text = fh.read()
     try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise RedirectError(f"{path}:{mark.line + 1 if mark else 1}: malformed YAML: "
-                            f"{getattr(err, 'problem', None) or err}") from None
-    if not isinstance(data, dict):
-        raise RedirectError(f"{path}:1: expected a mapping of old slug to new slug")
+        data = datafile.load(path, dict, "a mapping of old slug to new slug")
+    except datafile.DataFileError as err:
+        raise RedirectError(str(err)) from None
+    data.pop("__line__", None)
     problems = []
-    lines = text.splitlines()
+    with open(path, encoding="utf-8") as fh:
+        text_lines = fh.read().splitlines()
     for old, new in data.items():
-        line = next((i for i, l in enumerate(lines, 1) if l.split(":")[0].strip() == str(old)), 0)
+        line = next((i for i, l in enumerate(text_lines, 1) if l.split(":")[0].strip() == str(old)), 0)
         at = f"{path}:{line}"
         new_slug = str(new).split("#")[0]
         if not SLUG.match(str(old)):

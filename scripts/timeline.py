@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-import yaml
+import datafile
 
 MARKER = "<!-- timeline -->"
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -20,36 +20,16 @@ TEXT = {"ko": {"chapter": "설명하는 장", "source": "출처"},
         "en": {"chapter": "Explained in", "source": "Source"}}
 
 
-class TimelineError(ValueError):
+class TimelineError(datafile.DataFileError):
     pass
-
-
-class _LineLoader(yaml.SafeLoader):
-    pass
-
-
-def _mapping(loader, node, deep=False):
-    data = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-    data["__line__"] = node.start_mark.line + 1
-    return data
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 
 
 def load(path: str, chapters: set[str]) -> tuple[list[dict], list[str]]:
     """(events, problems); a file that is not a YAML list raises TimelineError."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=_LineLoader)
-    except FileNotFoundError:
-        raise TimelineError(f"{path}: the timeline data file is missing") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise TimelineError(f"{path}:{mark.line + 1 if mark else 1}: malformed YAML: "
-                            f"{getattr(err, 'problem', None) or err}") from None
-    if not isinstance(data, list):
-        raise TimelineError(f"{path}:1: expected a list of events")
+        data = datafile.load(path, list, "a list of events")
+    except datafile.DataFileError as err:
+        raise TimelineError(str(err)) from None
     events, problems, previous = [], [], ""
     for item in data:
         if not isinstance(item, dict):
