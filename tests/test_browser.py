@@ -42,10 +42,12 @@ def search(page, query: str) -> list[str]:
     """Type ``query`` key by key into Material's search and return the result links."""
     open_search(page)
     type_keys(page, query)
+    # Wait for a result count ("…개의 일치하는 문서", "… matching documents"): before the
+    # index is ready the line reads "검색 초기화" / "Initializing search".
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && !/입력|Type/.test(m.textContent) }", timeout=15000)
-    page.wait_for_timeout(300)
+        " return m && /일치|matching/i.test(m.textContent) }", timeout=30000)
+    page.wait_for_timeout(500)
     return page.eval_on_selector_all("a.md-search-result__link", "els => els.map(e => e.href)")
 
 
