@@ -71,8 +71,12 @@ def lighthouse_bin() -> pathlib.Path:
 
 
 def largest_chapter(site: pathlib.Path) -> str:
-    chapters = [p for p in site.glob("*/index.html") if p.parent.name not in ("en", "search", "assets")]
-    return max(chapters, key=lambda p: p.stat().st_size).parent.name
+    """The chapter (not a reference page such as the glossary) with the most HTML."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import frontmatter
+    slugs = [p.stem for p in (ROOT / "docs" / "ko").glob("*.md")
+             if p.stem != "index" and frontmatter.read(str(p)).get("kind") != "reference"]
+    return max(slugs, key=lambda slug: (site / slug / "index.html").stat().st_size)
 
 
 def run(url: str) -> dict:

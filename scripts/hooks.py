@@ -18,6 +18,7 @@ import chapters  # noqa: E402
 import figures  # noqa: E402
 import frontmatter  # noqa: E402
 import glossary  # noqa: E402
+import html_fixes  # noqa: E402
 import i18n_site  # noqa: E402
 import mathml  # noqa: E402
 import md_links  # noqa: E402
@@ -190,6 +191,8 @@ def on_post_page(output, page, config):
     lang, default = _languages(config)
     output = i18n_site.drop_head_alternates(output)
     output = i18n_site.relative_switcher_links(output, page.url)
+    output = html_fixes.label_search_dialog(output, lang)
+    output = html_fixes.defer_bundle(output)
     if lang != default:
         output = i18n_site.patch_config_base(output, lang)
     return output

@@ -7,9 +7,10 @@ Korean query lists English pages and the reverse. After the build this module:
    to ``en/search/search_index.json`` with locations relative to ``/en/`` (the English
    pages' search looks there: see ``i18n_site.patch_config_base``);
 2. adds a hidden ``kw`` field to every Korean entry with what the Kiwi morphological
-   analyser finds in its text: nouns, runs of nouns written together (``언어 모델`` gives
-   ``언어모델``) and dictionary forms of verbs and adjectives (``예측합니다`` gives
-   ``예측하다``);
+   analyser finds in its text that a prefix search cannot: runs of nouns written apart
+   (``언어 모델`` gives ``언어모델``) and dictionary forms of verbs and adjectives
+   (``빠릅니다`` gives ``빠르다``). Nouns themselves need no entry: Material matches
+   query words as prefixes, so ``토큰`` already finds ``토큰으로``;
 3. gives the Korean index a token separator that also cuts common endings and particles
    off words of three or more syllables (``예측했다`` and ``예측합니다`` both give ``예측``).
    Material applies the same separator to the query and to the text, so a query in any
@@ -34,7 +35,6 @@ KO_SEPARATOR = BASE_SEPARATOR + "|(?<=[가-힣]{2})(?:" + "|".join(KO_ENDINGS) +
 TAG = re.compile(r"<[^>]+>")
 NOUN_TAGS = {"NNG", "NNP", "SL", "SH"}
 VERB_TAGS = {"VV", "VA"}
-SUFFIX_VERB_TAGS = {"XSV", "XSA"}
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +44,7 @@ def _kiwi():
 
 
 def korean_keywords(text: str) -> list[str]:
-    """Nouns, joined noun runs and dictionary forms found in Korean ``text``, in order, unique."""
+    """Joined noun runs and dictionary forms of verbs/adjectives in Korean ``text``, in order, unique."""
     text = html.unescape(TAG.sub(" ", text))
     if not re.search("[가-힣]", text):
         return []
@@ -57,20 +57,15 @@ def korean_keywords(text: str) -> list[str]:
                 found.setdefault("".join(run[i:i + size]))
         run.clear()
 
-    previous = None
     for token in _kiwi().tokenize(text):
         tag = token.tag.split("-")[0]
         form = token.form.lower()
         if tag in NOUN_TAGS:
-            found.setdefault(form)
             run.append(form)
         else:
             flush()
-            if tag in SUFFIX_VERB_TAGS and previous is not None and previous.tag in NOUN_TAGS:
-                found.setdefault(previous.form.lower() + token.form + "다")
-            elif tag in VERB_TAGS:
+            if tag in VERB_TAGS:
                 found.setdefault(token.form + "다")
-        previous = token
     flush()
     return [k for k in found if len(k) > 1]
 

@@ -157,3 +157,15 @@ def test_figures_follow_the_colour_scheme(page_factory, server, scheme):
     assert color != background
     luminance = sum(int(x) for x in re.findall(r"\d+", color)[:3])
     assert (luminance < 300) == (scheme == "light"), (scheme, color)
+
+
+def test_search_index_loads_only_when_the_reader_starts_to_search(page_factory, server):
+    page = page_factory()
+    requested = []
+    page.on("request", lambda r: "search_index.json" in r.url and requested.append(r.url))
+    page.goto(server + "en/transformer/")
+    page.wait_for_load_state("networkidle")
+    assert requested == [], "the index was fetched before anyone searched"
+    links = search(page, "attention")
+    assert requested == [server + "en/search/search_index.json"]
+    assert links and all(link.startswith(server + "en/") for link in links)
