@@ -1,9 +1,11 @@
 """Shared fixtures: the site built once per test session with ``mkdocs build --strict``,
-a local HTTP server for it, and headless Chromium (Debian's, driven by Playwright)."""
+a local HTTP server for it, and headless Chromium (Debian's, driven by Playwright);
+and, for the worked-example tests, ``load_example`` and ``chapter_pages``."""
 from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import os
 import pathlib
 import shutil
@@ -18,6 +20,22 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 BUILD_ENV = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+LANGUAGES = ("ko", "en")
+
+
+def load_example(name: str):
+    """Import scripts/examples/<name>.py as a module."""
+    path = ROOT / "scripts" / "examples" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def chapter_pages(slug: str) -> dict[str, str]:
+    """{'ko': text of docs/ko/<slug>.md, 'en': text of docs/en/<slug>.md}"""
+    return {lang: (ROOT / "docs" / lang / f"{slug}.md").read_text(encoding="utf-8")
+            for lang in LANGUAGES}
 
 
 def build(project: pathlib.Path, site_dir: pathlib.Path) -> subprocess.CompletedProcess:

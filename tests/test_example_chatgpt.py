@@ -4,22 +4,11 @@ scripts/examples/chatgpt_context_budget.py computes how many turns of a toy conv
 fit in gpt-3.5-turbo's 4,096-token window and how many prompt tokens the resent history
 costs; both language pages must show the numbers it prints.
 """
-import importlib.util
-import pathlib
-
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-
-
-def load_script():
-    path = ROOT / "scripts" / "examples" / "chatgpt_context_budget.py"
-    spec = importlib.util.spec_from_file_location("chatgpt_context_budget", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from conftest import chapter_pages, load_example
 
 
 def test_script_values():
-    m = load_script()
+    m = load_example("chatgpt_context_budget")
     assert m.request_tokens(1)["total"] == 500
     assert m.request_tokens(9)["total"] == 3700
     assert m.request_tokens(10)["total"] == 4100
@@ -31,11 +20,10 @@ def test_script_values():
 
 
 def test_pages_show_the_numbers():
-    r = load_script().results()
+    r = load_example("chatgpt_context_budget").results()
     keys = ("window", "first_total", "per_turn_growth", "last_fit_total", "next_total",
             "prompt_tokens_sent", "typed_tokens", "resend_ratio")
-    for lang in ("ko", "en"):
-        text = (ROOT / "docs" / lang / "chatgpt.md").read_text(encoding="utf-8")
+    for lang, text in chapter_pages("chatgpt").items():
         for key in keys:
             assert r[key] in text, f"docs/{lang}/chatgpt.md does not show {key} = {r[key]}"
         assert f"{r['turns_fit']}" in text

@@ -4,22 +4,11 @@ scripts/examples/frontier_cost.py applies C = 6ND and 2N FLOPs per token (Kaplan
 2020) to Llama 2 70B's published size, tokens and GPU-hours; both language pages must show
 the numbers it prints, including the toy-conversation turns for GPT-4's context windows.
 """
-import importlib.util
-import pathlib
-
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-
-
-def load_script():
-    path = ROOT / "scripts" / "examples" / "frontier_cost.py"
-    spec = importlib.util.spec_from_file_location("frontier_cost", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from conftest import chapter_pages, load_example
 
 
 def test_script_values():
-    r = load_script().results()
+    r = load_example("frontier_cost").results()
     assert r["llama2_flops"] == "8.4 \\times 10^{23}"
     assert r["achieved_tflops"] == "136"
     assert r["utilisation"] == "43%"
@@ -32,8 +21,7 @@ def test_script_values():
 
 
 def test_pages_show_the_numbers():
-    r = load_script().results()
-    for lang in ("ko", "en"):
-        text = (ROOT / "docs" / lang / "frontier.md").read_text(encoding="utf-8")
+    r = load_example("frontier_cost").results()
+    for lang, text in chapter_pages("frontier").items():
         for key, value in r.items():
             assert value in text, f"docs/{lang}/frontier.md does not show {key} = {value}"

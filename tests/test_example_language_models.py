@@ -5,36 +5,24 @@ which needs the `bpe-openai` package, pinned in requirements.txt) and the
 temperature table (scripts/examples/language_models_temperature.py), and checks
 that both language pages show exactly those numbers.
 """
-import importlib.util
-import pathlib
-
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-PAGES = {lang: ROOT / "docs" / lang / "language-models.md" for lang in ("ko", "en")}
-
-
-def load(name):
-    path = ROOT / "scripts" / "examples" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from conftest import chapter_pages, load_example
 
 
 @pytest.fixture(scope="module")
 def pages():
-    return {lang: path.read_text(encoding="utf-8") for lang, path in PAGES.items()}
+    return chapter_pages("language-models")
 
 
 @pytest.fixture(scope="module")
 def tokens():
-    return load("language_models_tokens")
+    return load_example("language_models_tokens")
 
 
 @pytest.fixture(scope="module")
 def temperature():
-    return load("language_models_temperature")
+    return load_example("language_models_temperature")
 
 
 def test_tokenizer_version_is_named(pages, tokens):

@@ -4,22 +4,11 @@ scripts/examples/limits_detector.py computes what OpenAI's classifier rates (26%
 positives, 9% false positives) mean for a class of 100 essays; both language pages
 must show the numbers it prints.
 """
-import importlib.util
-import pathlib
-
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-
-
-def load_script():
-    path = ROOT / "scripts" / "examples" / "limits_detector.py"
-    spec = importlib.util.spec_from_file_location("limits_detector", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from conftest import chapter_pages, load_example
 
 
 def expected_numbers():
-    m = load_script()
+    m = load_example("limits_detector")
     ten = m.outcome(100, 10)
     fifty = m.outcome(100, 50)
     return [
@@ -36,7 +25,7 @@ def expected_numbers():
 
 
 def test_script_values():
-    m = load_script()
+    m = load_example("limits_detector")
     r = m.outcome(100, 10)
     assert round(r["tp"], 1) == 2.6
     assert round(r["fp"], 1) == 8.1
@@ -48,7 +37,6 @@ def test_script_values():
 
 
 def test_pages_show_the_numbers():
-    for lang in ("ko", "en"):
-        text = (ROOT / "docs" / lang / "limits.md").read_text(encoding="utf-8")
+    for lang, text in chapter_pages("limits").items():
         for number in expected_numbers():
             assert number in text, f"docs/{lang}/limits.md does not show {number}"

@@ -1,21 +1,9 @@
 """The worked example of the mental-models chapter: script output matches both pages."""
-import importlib.util
-import pathlib
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "scripts" / "examples" / "mental_models_compression.py"
-PAGES = [ROOT / "docs" / "ko" / "mental-models.md", ROOT / "docs" / "en" / "mental-models.md"]
-
-
-def load():
-    spec = importlib.util.spec_from_file_location("mental_models_compression", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from conftest import chapter_pages, load_example
 
 
 def test_arithmetic():
-    m = load()
+    m = load_example("mental_models_compression")
     assert m.parameter_file_gb() == 140
     assert round(m.compression_ratio(), 1) == 71.4
     assert m.gpu_hours() == 1_728_000
@@ -23,8 +11,7 @@ def test_arithmetic():
 
 
 def test_both_pages_show_the_numbers():
-    expected = load().results()
-    for page in PAGES:
-        text = page.read_text(encoding="utf-8")
+    expected = load_example("mental_models_compression").results()
+    for lang, text in chapter_pages("mental-models").items():
         for name, value in expected.items():
-            assert value in text, f"{page.name} lacks {name} = {value}"
+            assert value in text, f"docs/{lang}/mental-models.md lacks {name} = {value}"

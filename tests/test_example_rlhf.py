@@ -1,22 +1,11 @@
 """The worked example of the RLHF chapter: script output matches both pages."""
-import importlib.util
 import math
-import pathlib
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "scripts" / "examples" / "rlhf_reward.py"
-PAGES = [ROOT / "docs" / "ko" / "rlhf.md", ROOT / "docs" / "en" / "rlhf.md"]
-
-
-def load():
-    spec = importlib.util.spec_from_file_location("rlhf_reward", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from conftest import chapter_pages, load_example
 
 
 def test_arithmetic():
-    m = load()
+    m = load_example("rlhf_reward")
     assert m.pairs(4) == 6 and m.pairs(9) == 36
     assert sum(m.SFT_TRAIN.values()) == 12_725
     assert sum(m.RM_TRAIN.values()) == 33_207
@@ -29,8 +18,7 @@ def test_arithmetic():
 
 
 def test_both_pages_show_the_numbers():
-    expected = load().results()
-    for page in PAGES:
-        text = page.read_text(encoding="utf-8")
+    expected = load_example("rlhf_reward").results()
+    for lang, text in chapter_pages("rlhf").items():
         for name, value in expected.items():
-            assert value in text, f"{page.name} lacks {name} = {value}"
+            assert value in text, f"docs/{lang}/rlhf.md lacks {name} = {value}"

@@ -1,26 +1,18 @@
 """The vanishing-gradient numbers in the rnn-lstm chapter come from
 scripts/examples/rnn_lstm_vanishing.py; both language pages must show them."""
-import importlib.util
-import pathlib
-
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-PAGES = {lang: ROOT / "docs" / lang / "rnn-lstm.md" for lang in ("ko", "en")}
+from conftest import chapter_pages, load_example
 
 
 @pytest.fixture(scope="module")
 def vanishing():
-    path = ROOT / "scripts" / "examples" / "rnn_lstm_vanishing.py"
-    spec = importlib.util.spec_from_file_location("rnn_lstm_vanishing", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_example("rnn_lstm_vanishing")
 
 
 @pytest.fixture(scope="module")
 def pages():
-    return {lang: path.read_text(encoding="utf-8") for lang, path in PAGES.items()}
+    return chapter_pages("rnn-lstm")
 
 
 def test_products(vanishing):

@@ -1,21 +1,9 @@
 """The worked example of the scale chapter: script output matches both pages."""
-import importlib.util
-import pathlib
-
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "scripts" / "examples" / "scale_chinchilla.py"
-PAGES = [ROOT / "docs" / "ko" / "scale.md", ROOT / "docs" / "en" / "scale.md"]
-
-
-def load():
-    spec = importlib.util.spec_from_file_location("scale_chinchilla", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from conftest import chapter_pages, load_example
 
 
 def test_arithmetic():
-    m = load()
+    m = load_example("scale_chinchilla")
     assert m.optimal_tokens(10e9) == 200e9
     assert m.training_flops(10e9, 200e9) == 1.2e22
     # 6ND reproduces the GPT-3 paper's own figure (Table D.1: 3.14E+23 FLOPs).
@@ -27,7 +15,7 @@ def test_arithmetic():
 
 
 def test_rule_of_thumb_is_close_to_chinchilla_table_3():
-    m = load()
+    m = load_example("scale_chinchilla")
     tokens = m.optimal_tokens(m.EXAMPLE_PARAMS)
     assert abs(tokens - m.TABLE3_TOKENS_10B) / m.TABLE3_TOKENS_10B < 0.03
     flops = m.training_flops(m.EXAMPLE_PARAMS, tokens)
@@ -35,8 +23,7 @@ def test_rule_of_thumb_is_close_to_chinchilla_table_3():
 
 
 def test_both_pages_show_the_numbers():
-    expected = load().results()
-    for page in PAGES:
-        text = page.read_text(encoding="utf-8")
+    expected = load_example("scale_chinchilla").results()
+    for lang, text in chapter_pages("scale").items():
         for name, value in expected.items():
-            assert value in text, f"{page.name} lacks {name} = {value}"
+            assert value in text, f"docs/{lang}/scale.md lacks {name} = {value}"

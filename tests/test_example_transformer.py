@@ -3,23 +3,11 @@
 scripts/examples/transformer_attention.py computes softmax(QK^T/sqrt(d_k))V for three
 tokens in plain Python; both language pages must show the same rounded numbers.
 """
-import importlib.util
-import pathlib
-
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-SCRIPT = ROOT / "scripts" / "examples" / "transformer_attention.py"
-PAGES = [ROOT / "docs" / "ko" / "transformer.md", ROOT / "docs" / "en" / "transformer.md"]
-
-
-def load_example():
-    spec = importlib.util.spec_from_file_location("transformer_attention", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from conftest import chapter_pages, load_example
 
 
 def expected_numbers():
-    ex = load_example()
+    ex = load_example("transformer_attention")
     scores, scaled, weights, outputs = ex.attention(ex.Q, ex.K, ex.V)
     numbers = set()
     for row in weights:
@@ -36,7 +24,7 @@ def expected_numbers():
 
 
 def test_script_numbers_are_the_ones_explained():
-    ex = load_example()
+    ex = load_example("transformer_attention")
     scores, scaled, weights, outputs = ex.attention(ex.Q, ex.K, ex.V)
     sat = ex.TOKENS.index("sat")
     assert scores[sat] == [0, 3, 1]
@@ -48,7 +36,6 @@ def test_script_numbers_are_the_ones_explained():
 
 def test_both_pages_show_the_numbers():
     numbers = expected_numbers()
-    for page in PAGES:
-        text = page.read_text(encoding="utf-8")
+    for lang, text in chapter_pages("transformer").items():
         missing = sorted(n for n in numbers if n not in text)
-        assert not missing, f"{page.relative_to(ROOT)} lacks {missing}"
+        assert not missing, f"docs/{lang}/transformer.md lacks {missing}"
