@@ -167,22 +167,22 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     src = page.file.abs_src_path
-    markdown = page.markdown or ""
-    html = figures.inline_figures(html, page.url, _state["files_by_url"], src, markdown, ROOT)
+    with open(src, encoding="utf-8") as fh:
+        source = fh.read()   # the whole file, so that reported lines match the editor's
+    html = figures.inline_figures(html, page.url, _state["files_by_url"], src, source, ROOT)
 
     lang, _ = _languages(config)
 
     def unknown_term(ident: str) -> None:
-        if f"glossary.md#{ident}" in markdown:
+        if f"glossary.md#{ident}" in source:
             return   # a Markdown link: md_links already reported it with its line
-        with open(src, encoding="utf-8") as fh:
-            report(src, line_of(fh.read(), f"#{ident}"), f"unknown glossary term '{ident}'", ROOT)
+        report(src, line_of(source, f"#{ident}"), f"unknown glossary term '{ident}'", ROOT)
 
     if "glossary" not in _DISABLED:
         html = glossary.add_tooltips(html, _state["terms"], lang, unknown_term)
 
-    def math_error(message: str) -> None:
-        report(src, line_of(markdown, "$"), message, ROOT)
+    def math_error(message: str, tex: str) -> None:
+        report(src, line_of(source, tex), message, ROOT)
 
     return mathml.render(html, math_error)
 

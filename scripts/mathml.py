@@ -32,7 +32,7 @@ def to_mathml(tex: str, display: bool) -> str:
 
 
 def render(page_html: str, on_error=None) -> str:
-    """Replace every arithmatex span/div by MathML. ``on_error(message)`` is called on bad TeX."""
+    """Replace every arithmatex span/div by MathML. ``on_error(message, tex)`` is called on bad TeX."""
 
     def sub(display: bool):
         def inner(m: re.Match) -> str:
@@ -40,7 +40,7 @@ def render(page_html: str, on_error=None) -> str:
                 math = to_mathml(m.group(1), display)
             except ValueError as err:
                 if on_error:
-                    on_error(str(err))
+                    on_error(str(err), html.unescape(m.group(1)).strip())
                 return m.group(0)
             return f'<div class="math">{math}</div>' if display else math
         return inner

@@ -14,30 +14,29 @@ def append(path, text):
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
-def realign(project):
+def append_pair(project, slug, ko_text, en_text):
+    """Add text to both pages of a pair and record them as aligned, so that only the
+    injected fault (not a stale translation) can fail the build. Returns the last line
+    number of each page: {'ko': n, 'en': n}."""
     import parity
-    for slug in ("rlhf", "index"):
-        parity.align(str(project / "docs"), slug)
-
-
-def lines_of(path):
-    return path.read_text(encoding="utf-8").count("\n")
+    lines = {}
+    for lang, text in (("ko", ko_text), ("en", en_text)):
+        path = project / "docs" / lang / f"{slug}.md"
+        append(path, text)
+        lines[lang] = path.read_text(encoding="utf-8").count("\n")
+    parity.align(str(project / "docs"), slug)
+    return lines
 
 
 def fault_broken_link(p):
-    f = p / "docs/ko/rlhf.md"
-    append(f, "\n[사라진 장](missing-chapter.md)\n")
-    append(p / "docs/en/rlhf.md", "\n[gone](missing-chapter.md)\n")
-    realign(p)
-    return [rf"docs/ko/rlhf\.md:{lines_of(f)}: broken link to 'missing-chapter\.md'"]
+    line = append_pair(p, "rlhf", "\n[사라진 장](missing-chapter.md)\n", "\n[gone](missing-chapter.md)\n")["ko"]
+    return [rf"docs/ko/rlhf\.md:{line}: broken link to 'missing-chapter\.md'"]
 
 
 def fault_broken_anchor(p):
-    f = p / "docs/en/rlhf.md"
-    append(p / "docs/ko/rlhf.md", "\n[절](transformer.md#no-such-section)\n")
-    append(f, "\n[section](transformer.md#no-such-section)\n")
-    realign(p)
-    return [rf"docs/en/rlhf\.md:{lines_of(f)}: broken anchor 'transformer\.md#no-such-section'"]
+    line = append_pair(p, "rlhf", "\n[절](transformer.md#no-such-section)\n",
+                       "\n[section](transformer.md#no-such-section)\n")["en"]
+    return [rf"docs/en/rlhf\.md:{line}: broken anchor 'transformer\.md#no-such-section'"]
 
 
 def fault_page_in_one_language(p):
@@ -46,27 +45,20 @@ def fault_page_in_one_language(p):
 
 
 def fault_unknown_glossary_term(p):
-    f = p / "docs/ko/index.md"
-    append(f, "\n[없는 용어](glossary.md#no-such-term)\n")
-    append(p / "docs/en/index.md", "\n[missing](glossary.md#no-such-term)\n")
-    realign(p)
-    return [rf"docs/ko/index\.md:{lines_of(f)}: unknown glossary term 'no-such-term'"]
+    line = append_pair(p, "index", "\n[없는 용어](glossary.md#no-such-term)\n",
+                       "\n[missing](glossary.md#no-such-term)\n")["ko"]
+    return [rf"docs/ko/index\.md:{line}: unknown glossary term 'no-such-term'"]
 
 
 def fault_duplicate_heading_id(p):
-    f = p / "docs/ko/rlhf.md"
-    append(f, "\n## 다시 {#overview-again}\n\n## 또 다시 {#overview-again}\n")
-    append(p / "docs/en/rlhf.md", "\n## Again {#overview-again}\n\n## Again {#overview-again}\n")
-    realign(p)
-    return [rf"docs/ko/rlhf\.md:{lines_of(f)}: duplicate heading id 'overview-again'"]
+    line = append_pair(p, "rlhf", "\n## 다시 {#overview-again}\n\n## 또 다시 {#overview-again}\n",
+                       "\n## Again {#overview-again}\n\n## Again {#overview-again}\n")["ko"]
+    return [rf"docs/ko/rlhf\.md:{line}: duplicate heading id 'overview-again'"]
 
 
 def fault_heading_without_id(p):
-    f = p / "docs/en/rlhf.md"
-    append(p / "docs/ko/rlhf.md", "\n## 아이디 없는 절 {#with-id}\n")
-    append(f, "\n## A section without an id\n")
-    realign(p)
-    return [rf"docs/en/rlhf\.md:{lines_of(f)}: heading without an explicit id"]
+    line = append_pair(p, "rlhf", "\n## 아이디 없는 절 {#with-id}\n", "\n## A section without an id\n")["en"]
+    return [rf"docs/en/rlhf\.md:{line}: heading without an explicit id"]
 
 
 def fault_page_missing_from_nav(p):
@@ -108,11 +100,13 @@ def fault_unused_glossary_term(p):
 
 
 def fault_missing_figure(p):
-    f = p / "docs/ko/rlhf.md"
-    append(f, '\n![없는 그림](figures/none.svg)\n')
-    append(p / "docs/en/rlhf.md", '\n![missing](figures/none.svg)\n')
-    realign(p)
-    return [r"docs/ko/rlhf\.md:\d+: figure 'figures/none\.svg' not found"]
+    line = append_pair(p, "rlhf", "\n![없는 그림](figures/none.svg)\n", "\n![missing](figures/none.svg)\n")["ko"]
+    return [rf"docs/ko/rlhf\.md:{line}: figure 'figures/none\.svg' not found"]
+
+
+def fault_bad_formula(p):
+    line = append_pair(p, "rlhf", "\n공식 $\\frac{a$ 입니다.\n", "\nFormula $\\frac{a$ here.\n")["en"]
+    return [rf"docs/en/rlhf\.md:{line}: cannot render formula .*unbalanced braces"]
 
 
 def fault_malformed_timeline(p):

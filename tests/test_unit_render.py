@@ -49,7 +49,7 @@ def test_maths_become_mathml_and_bad_tex_is_reported():
     assert "<math" in out and "<msup>" in out and "<mfrac>" in out and "arithmatex" not in out
     assert 'display="block"' in out
     errors = []
-    mathml.render("<span class=\"arithmatex\">\\(\\frac{a\\)</span><span class=\"arithmatex\">\\(\\foo x\\)</span>", errors.append)
+    mathml.render("<span class=\"arithmatex\">\\(\\frac{a\\)</span><span class=\"arithmatex\">\\(\\foo x\\)</span>", lambda message, tex: errors.append(message))
     assert len(errors) == 2 and "unbalanced braces" in errors[0] and "unknown command \\foo" in errors[1]
 
 
