@@ -110,3 +110,37 @@ def test_freshness_hashes_detect_one_sided_edits(tmp_path):
     parity.align(str(docs), "a")   # after the English page is updated too
     assert parity.check(str(docs), str(tmp_path)) == []
     assert (docs / "ko" / "a.md").read_text(encoding="utf-8").count("aligned:") == 1
+
+
+def test_md_links_reports_missing_pages_anchors_and_terms_with_lines(tmp_path):
+    import re as _re
+
+    import md_links
+    docs = tmp_path / "docs"
+    for lang in ("ko", "en"):
+        write(docs, f"{lang}/target.md", PAGE)
+        write(docs, f"{lang}/glossary.md", "# G\n")
+        write(docs, f"{lang}/src.md", "# S\n\n[ok](target.md#a) [img](figures/x.svg)\n"
+                                      "```\n[in code](nowhere.md)\n```\n"
+                                      "[gone](nowhere.md)\n[bad](target.md#zzz)\n[term](glossary.md#nope)\n"
+                                      "[term](glossary.md#token) [dl](glossary.md#download) [ext](https://x.org/a.md)\n")
+    problems = md_links.check(str(docs), {"token"}, _re.compile(r"^download$"), str(tmp_path))
+    ko = [p for p in problems if p.startswith("docs/ko/src.md")]
+    assert ko == ["docs/ko/src.md:7: broken link to 'nowhere.md' (no such page in docs/ko)",
+                  "docs/ko/src.md:8: broken anchor 'target.md#zzz' (no heading with that id)",
+                  "docs/ko/src.md:9: unknown glossary term 'nope'"]
+    assert len(problems) == 6
+
+
+def test_data_files_are_read_with_lines_and_shape_checked(tmp_path):
+    import datafile
+    path = tmp_path / "d.yml"
+    path.write_text("- a: 1\n- b: 2\n", encoding="utf-8")
+    assert [item["__line__"] for item in datafile.load(str(path), list, "a list")] == [1, 2]
+    with pytest.raises(datafile.DataFileError, match=r"d.yml:1: expected a mapping, found list"):
+        datafile.load(str(path), dict, "a mapping")
+    path.write_text("a: b: c\n", encoding="utf-8")
+    with pytest.raises(datafile.DataFileError, match=r"d.yml:1: malformed YAML"):
+        datafile.load(str(path), dict, "a mapping")
+    with pytest.raises(datafile.DataFileError, match="missing"):
+        datafile.load(str(tmp_path / "none.yml"), list, "a list")
