@@ -43,11 +43,7 @@ def _kiwi():
     return Kiwi()
 
 
-def korean_keywords(text: str) -> list[str]:
-    """Joined noun runs and dictionary forms of verbs/adjectives in Korean ``text``, in order, unique."""
-    text = html.unescape(TAG.sub(" ", text))
-    if not re.search("[가-힣]", text):
-        return []
+def _keywords_of(tokens) -> list[str]:
     found: dict[str, None] = {}
     run: list[str] = []
 
@@ -57,17 +53,33 @@ def korean_keywords(text: str) -> list[str]:
                 found.setdefault("".join(run[i:i + size]))
         run.clear()
 
-    for token in _kiwi().tokenize(text):
+    for token in tokens:
         tag = token.tag.split("-")[0]
-        form = token.form.lower()
         if tag in NOUN_TAGS:
-            run.append(form)
+            run.append(token.form.lower())
         else:
             flush()
             if tag in VERB_TAGS:
                 found.setdefault(token.form + "다")
     flush()
     return [k for k in found if len(k) > 1]
+
+
+def keywords_for(texts: list[str]) -> list[list[str]]:
+    """For each Korean ``text`` (HTML allowed): joined noun runs and dictionary forms of
+    verbs and adjectives, in order, unique. All texts go to Kiwi in one batch."""
+    plain = [html.unescape(TAG.sub(" ", text)) for text in texts]
+    todo = [i for i, text in enumerate(plain) if re.search("[가-힣]", text)]
+    out: list[list[str]] = [[] for _ in texts]
+    if todo:
+        for i, tokens in zip(todo, _kiwi().tokenize([plain[i] for i in todo])):
+            out[i] = _keywords_of(tokens)
+    return out
+
+
+def korean_keywords(text: str) -> list[str]:
+    """``keywords_for`` for one text."""
+    return keywords_for([text])[0]
 
 
 def split_index(index: dict, prefix: str = "en/") -> tuple[dict, dict]:
@@ -88,8 +100,8 @@ def korean_index(index: dict) -> dict:
     config["separator"] = KO_SEPARATOR
     config["fields"] = {**config.get("fields", {}), "kw": {"boost": 1.0}}
     docs = []
-    for doc in index["docs"]:
-        words = korean_keywords(f"{doc.get('title', '')} {doc.get('text', '')}")
+    all_words = keywords_for([f"{doc.get('title', '')}\n{doc.get('text', '')}" for doc in index["docs"]])
+    for doc, words in zip(index["docs"], all_words):
         docs.append({**doc, "kw": " ".join(words)} if words else dict(doc))
     return {"config": config, "docs": docs}
 
