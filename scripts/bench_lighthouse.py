@@ -18,6 +18,7 @@ import io
 import json
 import os
 import pathlib
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -98,6 +99,7 @@ def run(url: str) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--site", help="an existing build (default: build now)")
+    ap.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median is shown")
     args = ap.parse_args()
     if args.site:
         site = pathlib.Path(args.site).resolve()
@@ -110,12 +112,13 @@ def main() -> None:
     chapter = largest_chapter(site)
     pages = [("home (ko)", ""), ("home (en)", "en/"), (f"{chapter} (ko)", f"{chapter}/"),
              (f"{chapter} (en)", f"en/{chapter}/")]
-    print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile preset, {CHROME}, gzip, localhost")
+    print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile preset, {CHROME}, gzip, localhost, median of {args.runs} runs")
     print(f"| page | performance | accessibility | best practices | SEO | transferred |")
     print(f"|---|---|---|---|---|---|")
     try:
         for label, path in pages:
-            r = run(base + path)
+            results = [run(base + path) for _ in range(args.runs)]
+            r = {key: statistics.median(res[key] for res in results) for key in results[0]}
             print(f"| {label} | {r['performance'] * 100:.0f} | {r['accessibility'] * 100:.0f} | "
                   f"{r['best-practices'] * 100:.0f} | {r['seo'] * 100:.0f} | {r['kib']:.0f} KiB |", flush=True)
     finally:
