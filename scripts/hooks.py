@@ -193,6 +193,8 @@ def on_post_page(output, page, config):
     output = i18n_site.relative_switcher_links(output, page.url)
     output = html_fixes.label_search_dialog(output, lang)
     output = html_fixes.defer_bundle(output)
+    output = html_fixes.localize_permalinks(output, lang)
+    output = html_fixes.title_id(output, page.file.src_uri.rsplit("/", 1)[-1][:-3])
     if lang != default:
         output = i18n_site.patch_config_base(output, lang)
     return output

@@ -71,11 +71,14 @@ def test_heading_ids_are_explicit_and_identical_in_both_languages(site):
 
 
 def test_chapter_section_links_work_in_both_languages(site):
-    """A course can link /transformer/#self-attention and /en/transformer/#self-attention."""
+    """A course can link /transformer/#self-attention and /en/transformer/#self-attention,
+    and the page title's own link is /transformer/#transformer in both languages."""
     for lang in ("ko", "en"):
         for slug in CHAPTERS:
             page = soup(site, page_path(lang, slug))
             assert page.select_one("article h2[id]") is not None, (lang, slug)
+            assert page.select_one("article h1")["id"] == slug, (lang, slug)
+        assert soup(site, page_path(lang, "transformer")).find(id="self-attention").name == "h2"
 
 
 def _resource_urls(page: BeautifulSoup):

@@ -174,3 +174,17 @@ def test_material_bundle_is_deferred():
     out = html_fixes.defer_bundle(page)
     assert '<script src="../assets/javascripts/bundle.a5f9d56c.min.js" defer></script>' in out
     assert '<script src="x.js"></script>' in out
+
+
+def test_permalink_titles_follow_the_page_language():
+    import html_fixes
+    page = '<h2 id="a">A<a class="headerlink" href="#a" title="이 절의 링크">&para;</a></h2>'
+    assert 'title="Link to this section"' in html_fixes.localize_permalinks(page, "en")
+    assert html_fixes.localize_permalinks(page, "ko") == page
+
+
+def test_page_title_id_is_the_slug_in_both_languages():
+    import html_fixes
+    page = '<h1 id="_1">제목<a class="headerlink" href="#_1" title="t">&para;</a></h1><h2 id="_1x">'
+    out = html_fixes.title_id(page, "transformer")
+    assert out.startswith('<h1 id="transformer">') and 'href="#transformer"' in out and 'id="_1x"' in out
