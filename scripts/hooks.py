@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 import chapters  # noqa: E402
+import datafile  # noqa: E402
 import figures  # noqa: E402
 import frontmatter  # noqa: E402
 import glossary  # noqa: E402
@@ -57,56 +58,44 @@ REDIRECTS_DATA = os.path.join("docs", "_data", "redirects.yml")
 def on_pre_build(config):
     if not _outer_build(config):
         return
+    slugs = {name[:-3] for name in os.listdir(os.path.join(config.docs_dir, "ko")) if name.endswith(".md")}
     pairs.check(config.docs_dir, ROOT)
     parity.check(config.docs_dir, ROOT)
-    _load_glossary(config)
-    _load_timeline(config)
+    md_links.check(config.docs_dir, ROOT)
+    _state["timeline"] = _checked(timeline.load, os.path.join(ROOT, TIMELINE_DATA), slugs)
+    _state["redirects"] = _checked(redirects.load, os.path.join(ROOT, REDIRECTS_DATA), slugs)
+    _load_glossary(config, slugs)
+
+
+def _checked(check, *args):
+    """Run a loader or check that returns (data, problems). A data file that cannot be read
+    stops the build; every other problem is a warning (fatal in --strict). Both name the
+    file and line."""
     try:
-        _state["redirects"], problems = redirects.load(os.path.join(ROOT, REDIRECTS_DATA), _slugs(config))
-    except redirects.RedirectError as err:
+        data, problems = check(*args)
+    except datafile.DataFileError as err:
         raise PluginError(str(err).replace(ROOT + os.sep, "")) from None
     for problem in problems:
         log.warning(problem.replace(ROOT + os.sep, ""))
-    if "glossary" not in _DISABLED:
-        md_links.check(config.docs_dir, set(_state["terms"]), glossary.PAGE_ANCHORS, ROOT)
+    return data
 
 
-def _slugs(config) -> set[str]:
-    return {name[:-3] for name in os.listdir(os.path.join(config.docs_dir, "ko")) if name.endswith(".md")}
-
-
-def _load_timeline(config) -> None:
-    try:
-        events, problems = timeline.load(os.path.join(ROOT, TIMELINE_DATA), _slugs(config))
-    except timeline.TimelineError as err:
-        raise PluginError(str(err).replace(ROOT + os.sep, "")) from None
-    for problem in problems:
-        log.warning(problem.replace(ROOT + os.sep, ""))
-    _state["timeline"] = events
-
-
-def _load_glossary(config) -> None:
+def _load_glossary(config, slugs: set[str]) -> None:
     """Read and check the term base once per build; every problem names file and line."""
     if "glossary" in _DISABLED:
         _state["terms"], _state["glossary_usage"] = {}, {}
         return
-    try:
-        terms, problems = glossary.load(os.path.join(ROOT, GLOSSARY_DATA), _slugs(config))
-    except glossary.GlossaryError as err:
-        raise PluginError(str(err).replace(ROOT + os.sep, "")) from None
-    pages = {lang: glossary.read_pages(config.docs_dir, lang) for lang in ("ko", "en")}
-    refs = glossary.references({**pages["ko"], **pages["en"]})
-    problems += [p for p in glossary.check_references(terms, refs, GLOSSARY_DATA) if "unknown glossary term" not in p]
-    for problem in problems:
+    terms = _checked(glossary.load, os.path.join(ROOT, GLOSSARY_DATA), slugs)
+    pages = {**glossary.read_pages(config.docs_dir, "ko"), **glossary.read_pages(config.docs_dir, "en")}
+    refs = glossary.references(pages)
+    for problem in glossary.check_references(terms, refs, GLOSSARY_DATA):
         log.warning(problem.replace(ROOT + os.sep, ""))
-    usage = {}
-    for lang, lang_pages in pages.items():
-        for path, text in lang_pages.items():
-            slug = os.path.basename(path)[:-3]
-            if slug in ("glossary", "index"):
-                continue
-            for ident in set(glossary.references({path: text})):
-                usage.setdefault(lang, {}).setdefault(ident, []).append(slug)
+    usage: dict = {}   # language -> term id -> slugs of the pages that link it
+    for ident, places in refs.items():
+        for path, _line in places:
+            lang, slug = os.path.basename(os.path.dirname(path)), os.path.basename(path)[:-3]
+            if slug not in ("glossary", "index") and slug not in usage.setdefault(lang, {}).setdefault(ident, []):
+                usage[lang][ident].append(slug)
     _state["terms"] = {t.id: t for t in terms}
     _state["glossary_usage"] = usage
 
@@ -175,7 +164,7 @@ def on_page_content(html, page, config, files):
 
     def unknown_term(ident: str) -> None:
         if f"glossary.md#{ident}" in source:
-            return   # a Markdown link: md_links already reported it with its line
+            return   # a Markdown link: glossary.check_references reported it with its line
         report(src, line_of(source, f"#{ident}"), f"unknown glossary term '{ident}'", ROOT)
 
     if "glossary" not in _DISABLED:
@@ -204,7 +193,6 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     if not _outer_build(config):
         return
-    _, default = _languages(config)
     i18n = config.plugins.get("i18n")
     others = [lang.locale for lang in i18n.config.languages if not lang.default] if i18n else []
     if "glossary" not in _DISABLED:

@@ -2,8 +2,9 @@
 with its file and line (MkDocs' own check names only the file).
 
 A link ``[text](page.md#id)`` must point to an existing page of the same language, and
-its ``#id`` to a heading id written in that page or, for the glossary, to a term. Anchors
-of generated content (home page, timeline, references) are left to MkDocs' own anchor
+its ``#id`` to a heading id written in that page. Links to glossary terms are checked by
+``glossary.check_references``; anchors of other generated content (home page, timeline,
+references) are left to MkDocs' own anchor
 validation and to ``check_links.py`` on the built site.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from problems import report
 
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+?\.md)(?:#([^)\s>]*))?>?(?:\s+\"[^\"]*\")?\s*\)")
 FENCE = re.compile(r"```.*?```", re.S)
-GENERATED = {"index", "timeline", "references"}
+GENERATED = {"index", "timeline", "references", "glossary"}
 
 
 def anchors_of(path: str) -> set[str]:
@@ -24,7 +25,7 @@ def anchors_of(path: str) -> set[str]:
         return {ident for _, ident, _ in heading_ids(fh.read()) if ident}
 
 
-def check(docs_dir: str, term_ids: set[str], glossary_anchors, root: str | None = None) -> list[str]:
+def check(docs_dir: str, root: str | None = None) -> list[str]:
     """Broken page links and anchors in ``docs/<lang>/*.md``; each problem reported."""
     problems = []
     for lang in ("ko", "en"):
@@ -48,10 +49,6 @@ def check(docs_dir: str, term_ids: set[str], glossary_anchors, root: str | None 
                     continue
                 slug = os.path.basename(target_path)[:-3]
                 if not anchor or slug in GENERATED:
-                    continue
-                if slug == "glossary":
-                    if anchor not in term_ids and not glossary_anchors.match(anchor):
-                        problems.append(report(path, line, f"unknown glossary term '{anchor}'", root))
                     continue
                 if target_path not in cache:
                     cache[target_path] = anchors_of(target_path)

@@ -77,11 +77,6 @@ def keywords_for(texts: list[str]) -> list[list[str]]:
     return out
 
 
-def korean_keywords(text: str) -> list[str]:
-    """``keywords_for`` for one text."""
-    return keywords_for([text])[0]
-
-
 def split_index(index: dict, prefix: str = "en/") -> tuple[dict, dict]:
     """(default-language index, ``prefix`` language index) from Material's merged index."""
     default_docs, other_docs = [], []

@@ -103,10 +103,10 @@ def test_references_page_is_built_from_chapter_sections():
 
 
 def test_korean_keywords_give_dictionary_forms_and_joined_nouns():
-    words = search_index.korean_keywords("<p>다음 토큰을 예측합니다. 언어 모델은 빠릅니다.</p>")
+    words = search_index.keywords_for(["<p>다음 토큰을 예측합니다. 언어 모델은 빠릅니다.</p>"])[0]
     assert {"다음토큰", "언어모델", "빠르다"} <= set(words)
     assert "토큰" not in words   # a prefix search finds nouns in the text itself
-    assert search_index.korean_keywords("only English") == []
+    assert search_index.keywords_for(["only English"]) == [[]]
 
 
 @pytest.mark.parametrize("word,stem", [("예측합니다", "예측"), ("예측하다", "예측"), ("예측했다", "예측"),
