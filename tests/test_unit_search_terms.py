@@ -53,13 +53,13 @@ def test_use_count_is_capped_and_the_introducing_chapter_counts_more():
     assert elsewhere.count("환각") == 3 and home.count("환각") == 6
 
 
-def test_english_index_gets_english_spellings_only_and_short_latin_names_are_not_needles():
-    prepared = st.prepare_terms([MLM], "en")
-    needles, written, _ = prepared[0]
-    assert "mlm" in written and "mlm" not in needles   # two or three letters match too much
-    assert all("마스크" not in w for w in written)
-    # "LM" inside an unrelated word must not count as a use of the term
-    assert st.glossary_field("<p>The film was calm.</p>", prepared) == ""
+def test_english_index_gets_english_spellings_only_and_latin_names_match_whole_words():
+    prepared = st.prepare_terms([MLM, T("검색 증강 생성(RAG)", "retrieval-augmented generation (RAG)")], "en")
+    assert prepared[0][1] == ["maskedlanguagemodel", "mlm"]
+    # "MLM" and "RAG" inside unrelated words are not uses of the terms
+    assert st.glossary_field("<p>The fragment was filmlmx.</p>", prepared) == ""
+    assert st.glossary_field("<p>We use RAG and retrieval augmented generation.</p>", prepared).split() == \
+        ["retrievalaugmentedgeneration", "rag"] * 2
 
 
 def test_markup_and_spacing_do_not_hide_a_term():

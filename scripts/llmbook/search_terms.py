@@ -52,33 +52,46 @@ def term_spellings(term, lang: str) -> list[str]:
     return spellings(names)
 
 
-def glossary_field(text: str, terms: list[tuple[list[str], list[str], str]], page: str = "",
+def _needle(spelling: str) -> tuple[re.Pattern, bool]:
+    """How a spelling is found in text. Hangul spellings are compared without spaces and
+    as substrings (particles attach to Korean words: 환각을, 언어모델은). Latin ones must
+    stand as whole words (spaces and hyphens between their words optional, a plural s
+    allowed), so that "RAG" is not found in "fragment" nor "LM" in "film"."""
+    if re.search("[가-힣]", spelling):
+        return re.compile(re.escape(fold(spelling))), True
+    words = [re.escape(w) for w in re.split(r"[\s\-‐‑–·]+", spelling.casefold()) if w]
+    return re.compile(r"(?<![a-z0-9])" + r"[\s\-‐‑–]*".join(words) + r"(?:e?s)?(?![a-z0-9])"), False
+
+
+Needles = list[tuple[re.Pattern, bool]]
+
+
+def prepare_terms(terms, lang: str) -> list[tuple[Needles, list[str], str]]:
+    """Per term: (patterns that find a use of it, each with whether it searches the
+    folded text (see :func:`_needle`), the folded spellings written into the
+    field, the slug of the chapter that introduces it)."""
+    out = []
+    for term in terms:
+        names = term_spellings(term, lang)
+        out.append(([_needle(n) for n in names], list(dict.fromkeys(fold(n) for n in names)),
+                    getattr(term, "chapter", "")))
+    return out
+
+
+def glossary_field(text: str, terms: list[tuple[Needles, list[str], str]], page: str = "",
                    cap: int = 3) -> str:
-    """The hidden field for one section of ``page``. ``terms`` holds, per term, (the folded
-    spellings searched for in the text, the folded spellings written into the field, the
-    slug of the chapter that introduces the term). A term used ``n`` times is written
-    ``min(n, cap)`` times, so a section that is about the term outranks one that mentions
-    it once; in the chapter that introduces the term, ``cap`` times more."""
-    flat = fold(html.unescape(TAG.sub(" ", text)))
+    """The hidden field for one section of ``page`` (``terms`` from :func:`prepare_terms`).
+    A term used ``n`` times is written ``min(n, cap)`` times, so a section that is about
+    the term outranks one that mentions it once; in the chapter that introduces the term,
+    ``cap`` times more."""
+    plain = html.unescape(TAG.sub(" ", text)).casefold()
+    flat = fold(plain)
     words: list[str] = []
     for needles, written, chapter in terms:
-        count = sum(flat.count(n) for n in needles)
+        count = sum(len(pattern.findall(flat if folded else plain)) for pattern, folded in needles)
         if count:
             words += written * (min(count, cap) + (cap if page and page == chapter else 0))
     return " ".join(words)
-
-
-def prepare_terms(terms, lang: str) -> list[tuple[list[str], list[str], str]]:
-    """(needles, written) per term for :func:`glossary_field`. Spellings of one or two
-    Latin characters ("LM", "RM") are written but never searched for: as substrings they
-    would match everywhere."""
-    out = []
-    for term in terms:
-        folded = list(dict.fromkeys(fold(s) for s in term_spellings(term, lang)))
-        needles = [f for f in folded if not re.fullmatch(r"[a-z0-9]{1,2}", f)]
-        if needles:
-            out.append((needles, folded, getattr(term, "chapter", "")))
-    return out
 
 
 def add_glossary_field(docs: list[dict], terms, lang: str, field: str = "gt") -> int:
