@@ -15,12 +15,38 @@ import threading
 
 import pytest
 
+from llmbook import nav, strings
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
 BUILD_ENV = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-LANGUAGES = ("ko", "en")
+CONFIG = nav.read_config(str(ROOT / "mkdocs.yml"))
+LANGUAGES = tuple(nav.languages(CONFIG))
+# The one chapter list: the nav in mkdocs.yml (pages not marked kind: reference).
+NAV_PAGES = nav.book(str(ROOT / "mkdocs.yml"))
+CHAPTERS = [p.slug for p in NAV_PAGES if p.number is not None]
+SLUGS = sorted(p.stem for p in (ROOT / "docs" / LANGUAGES[0]).glob("*.md") if p.stem != "index")
+
+
+def ui_strings(lang: str) -> dict:
+    """The UI strings of one language (overrides/strings/<lang>.yml)."""
+    return strings.load_language(str(ROOT / "overrides" / "strings"), lang)
+
+
+def page_path(lang: str, slug: str) -> str:
+    """The built file of a page: ``transformer/index.html``, ``en/transformer/index.html``."""
+    prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+    return f"{prefix}{slug}/index.html" if slug != "index" else f"{prefix}index.html"
+
+
+def soup(site, rel: str):
+    from bs4 import BeautifulSoup
+    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+
+
+def all_pages(site):
+    return sorted(p for p in site.rglob("*.html"))
 
 
 def load_example(name: str):

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from test_site import CHAPTERS
+from conftest import CHAPTERS
 
 PHONE = {"width": 375, "height": 740}
 

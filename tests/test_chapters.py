@@ -6,7 +6,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from test_site import CHAPTERS, page_path
+from conftest import CHAPTERS, page_path
 
 REQUIRED_IDS = ["key-takeaways", "quiz", "further-reading", "references"]
 BOXES = {"ko": ("학습 목표", "선수 지식"), "en": ("Learning objectives", "Prerequisites")}

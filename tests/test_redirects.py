@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-import redirects
+from llmbook import redirects
 from conftest import build
 
 

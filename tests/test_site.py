@@ -9,24 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
-
-SLUGS = sorted(p.stem for p in (ROOT / "docs" / "ko").glob("*.md") if p.stem != "index")
-CHAPTERS = ["language-models", "rnn-lstm", "transformer", "pretraining", "scale", "rlhf", "chatgpt",
-            "frontier", "limits", "understanding", "mental-models", "interpretability"]
-
-
-def soup(site, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
-
-
-def page_path(lang: str, slug: str) -> str:
-    prefix = "" if lang == "ko" else "en/"
-    return f"{prefix}{slug}/index.html" if slug != "index" else f"{prefix}index.html"
-
-
-def all_pages(site):
-    return sorted(p for p in site.rglob("*.html"))
+from conftest import CHAPTERS, SLUGS, all_pages, page_path, soup
 
 
 def test_every_planned_page_exists_in_both_languages(site):
@@ -103,12 +86,6 @@ def test_no_page_loads_anything_from_another_host(site):
             if not url.startswith("data:"):
                 bad.append(f"{css.relative_to(site)}: {url}")
     assert not bad, "\n".join(bad)
-
-
-def test_no_web_fonts_or_cdn_in_head(site):
-    head = str(soup(site, "index.html").head)
-    assert "fonts.googleapis" not in head and "fonts.gstatic" not in head
-    assert "cdn" not in re.sub(r'"[^"]*"', "", head).lower() or "cdn." not in head
 
 
 def test_sitemaps_for_both_languages(site):

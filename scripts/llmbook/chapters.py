@@ -8,10 +8,6 @@ number.
 from __future__ import annotations
 
 MARKER = "<!-- chapters -->"
-LABELS = {
-    "ko": {"chapter": "{n}장"},
-    "en": {"chapter": "Chapter {n}"},
-}
 
 
 def entries(nav_items, read_meta) -> list[tuple[str, list[dict]]]:
@@ -44,9 +40,10 @@ def entries(nav_items, read_meta) -> list[tuple[str, list[dict]]]:
     return out
 
 
-def render(sections, lang: str) -> str:
-    """Markdown for the table of contents."""
-    label = LABELS.get(lang, LABELS["en"])["chapter"]
+def render(sections, chapter_label: str) -> str:
+    """Markdown for the table of contents; ``chapter_label`` is the UI string
+    ``chapters.chapter`` of the page's language ("{n}장", "Chapter {n}")."""
+    label = chapter_label
     lines = []
     for index, (title, pages) in enumerate(sections, 1):
         lines += [f"### {title} {{#part-{index}}}", ""]

@@ -107,13 +107,14 @@ def english_index(index: dict) -> dict:
     return {"config": config, "docs": index["docs"]}
 
 
-def write_language_indexes(site_dir: str, other_lang: str = "en") -> tuple[int, int]:
-    """Rewrite the built site's search index as one index per language; returns doc counts."""
+def write_language_indexes(site_dir: str, other_lang: str = "en", korean: bool = True) -> tuple[int, int]:
+    """Rewrite the built site's search index as one index per language; returns doc counts.
+    ``korean``: give the default language's index the Korean keywords and separator."""
     path = os.path.join(site_dir, "search", "search_index.json")
     with open(path, encoding="utf-8") as fh:
         merged = json.load(fh)
     ko, en = split_index(merged, f"{other_lang}/")
-    ko, en = korean_index(ko), english_index(en)
+    ko, en = (korean_index(ko) if korean else ko), english_index(en)
     for target, data in ((path, ko), (os.path.join(site_dir, other_lang, "search", "search_index.json"), en)):
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as fh:
