@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import http.server
 import importlib.util
+import io
+import logging
 import os
 import pathlib
 import shutil
@@ -64,6 +66,47 @@ def chapter_pages(slug: str) -> dict[str, str]:
             for lang in LANGUAGES}
 
 
+FIXTURE_BOOK = ROOT / "tests" / "fixture_book"
+
+
+def build_in_process(project: pathlib.Path, site_dir: pathlib.Path) -> tuple[bool, str]:
+    """A strict build of ``project`` in this process: (succeeded, every warning and error).
+
+    Used with the tiny fixture book (``tests/fixture_book``), whose build takes well
+    under a second; the real book is built once, in a subprocess (``site``)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    lines = io.StringIO()
+    handler = logging.StreamHandler(lines)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    ok = True
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        mkdocs_build(config)
+    except Exception as err:   # PluginError, Abort (strict), ConfigurationError
+        ok = False
+        lines.write(f"{type(err).__name__}: {err}\n")
+    finally:
+        logger.removeHandler(handler)
+    return ok, lines.getvalue()
+
+
+@pytest.fixture
+def fixture_book(tmp_path) -> pathlib.Path:
+    """A throw-away copy of the fixture book, to build with a fault injected."""
+    dest = tmp_path / "book"
+    shutil.copytree(FIXTURE_BOOK, dest, ignore=shutil.ignore_patterns("site", "__pycache__"))
+    # The copy lives elsewhere: point it at the repository's UI strings.
+    config = dest / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "strings_dir: ../../overrides/strings", f"strings_dir: {ROOT / 'overrides' / 'strings'}"), encoding="utf-8")
+    return dest
+
+
 def build(project: pathlib.Path, site_dir: pathlib.Path) -> subprocess.CompletedProcess:
     """Run a strict build of ``project`` into ``site_dir`` (no -q, no -v: see GUIDE.md)."""
     return subprocess.run(
@@ -80,17 +123,6 @@ def site(tmp_path_factory) -> pathlib.Path:
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     assert "WARNING" not in result.stderr, result.stderr
     return out
-
-
-@pytest.fixture(scope="session")
-def project_copy(tmp_path_factory):
-    """A factory for throw-away copies of the project, to build with a fault injected."""
-    def make(name: str) -> pathlib.Path:
-        dest = tmp_path_factory.mktemp(name) / "project"
-        shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
-            ".git", "site", "node_modules", "__pycache__", ".pytest_cache"))
-        return dest
-    return make
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
