@@ -33,8 +33,10 @@ def languages(config) -> Languages:
 
 
 def current_language(config) -> str:
-    """The language being built (the i18n plugin sets the theme's language per build)."""
-    return config.theme["language"]
+    """The language being built: the i18n plugin's current language (any theme), else
+    the theme's language."""
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme["language"]
 
 
 def is_outer_build(config) -> bool:
