@@ -167,7 +167,10 @@ def page_factory(browser, server):
         page.problems = []
         page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
-        page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
+        # A request cut short because the test moved on to the next page (net::ERR_ABORTED)
+        # is the test's doing; every other failure is the site's.
+        page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "")
+                and page.problems.append(f"failed: {r.url} ({r.failure})"))
         page.on("response", lambda r: r.status >= 400 and page.problems.append(f"HTTP {r.status}: {r.url}"))
         page.on("request", lambda r: not r.url.startswith((server, "data:", "blob:"))
                 and page.problems.append(f"off-host request: {r.url}"))
