@@ -51,6 +51,53 @@ def all_pages(site):
     return sorted(p for p in site.rglob("*.html"))
 
 
+# What every chapter must contain (README, "Add a chapter").
+CHAPTER_CLOSING_IDS = ["key-takeaways", "quiz", "further-reading", "references"]
+CHAPTER_BOXES = {"ko": ("학습 목표", "선수 지식"), "en": ("Learning objectives", "Prerequisites")}
+
+
+def chapter_problems(art, lang: str) -> list[str]:
+    """Every part a built chapter's ``<article>`` lacks, named; [] for a complete chapter."""
+    problems = []
+    ids = [h["id"] for h in art.select("h2[id]")]
+    missing = [i for i in CHAPTER_CLOSING_IDS if i not in ids]
+    if missing:
+        problems.append("closing sections " + ", ".join(f"## ... {{#{i}}}" for i in missing))
+    elif ids[-4:] != CHAPTER_CLOSING_IDS:
+        problems.append(f"closing sections in the order {', '.join(CHAPTER_CLOSING_IDS)} (found {ids[-4:]})")
+    titles = [t.get_text(strip=True) for t in art.select(".admonition-title, summary")]
+    objectives, prerequisites = CHAPTER_BOXES[lang]
+    box = art.select_one(".admonition.abstract")
+    if objectives not in titles or box is None:
+        problems.append(f'a learning objectives box (!!! abstract "{objectives}")')
+    elif not 3 <= len(box.select("li")) <= 5:
+        problems.append(f"3 to 5 learning objectives (found {len(box.select('li'))})")
+    if prerequisites not in titles:
+        problems.append(f'a prerequisites box (!!! info "{prerequisites}")')
+    figures = art.select("figure svg.figure[role=img]")
+    if not figures:
+        problems.append("a figure (an SVG in <figure>, with alt text)")
+    for svg in figures:
+        title = svg.find("title")
+        if not (title and len(title.get_text(strip=True)) > 20):
+            problems.append("a real text alternative for every figure (more than 20 characters)")
+    questions = art.select("details.question")
+    if not 4 <= len(questions) <= 8:
+        problems.append(f'a quiz of 4 to 8 questions (??? question "..."; found {len(questions)})')
+    for q in questions:
+        if q.has_attr("open"):
+            problems.append("quiz answers hidden until asked (??? not ???+)")
+        if not (q.find("summary").get_text(strip=True) and q.get_text(strip=True) != q.find("summary").get_text(strip=True)):
+            problems.append("an answer under every quiz question")
+    heading = art.find(id="references")
+    refs = heading.find_next(["ol", "ul"]) if heading else None
+    if not (refs and len(refs.select("a[href^='https://']")) >= 3):
+        problems.append("at least 3 references with https links")
+    if len({a["href"] for a in art.select("a.glossary-link")}) < 5:
+        problems.append("links to at least 5 glossary terms")
+    return problems
+
+
 def load_example(name: str):
     """Import scripts/examples/<name>.py as a module."""
     path = ROOT / "scripts" / "examples" / f"{name}.py"

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import build_in_process
+from conftest import build_in_process, chapter_problems
 from llmbook import parity
 
 
@@ -158,3 +158,16 @@ def test_a_broken_anchor_is_reported_once_with_its_line(fixture_book):
     _, output = build_in_process(fixture_book, fixture_book / "site")
     assert len(re.findall(r"no-such-section", output)) == 2, output   # one report per language
     assert "does not contain an anchor" not in output
+
+
+def test_a_stub_chapter_in_nav_fails_naming_what_it_lacks(fixture_book):
+    """Following README's "Add a chapter" with a stub: the chapter checks (the same
+    function test_chapters.py runs on every chapter of nav) name every missing part."""
+    from bs4 import BeautifulSoup
+    ok, output = build_in_process(fixture_book, fixture_book / "site")
+    assert ok, output
+    html = (fixture_book / "site" / "en" / "alpha" / "index.html").read_text(encoding="utf-8")
+    problems = "; ".join(chapter_problems(BeautifulSoup(html, "html.parser").find("article"), "en"))
+    for part in ("closing sections", "learning objectives box", "prerequisites box", "a figure",
+                 "a quiz", "references", "glossary terms"):
+        assert part in problems, problems

@@ -147,3 +147,21 @@ def test_copy_buttons_enabled_for_code(site):
 def test_korean_text_does_not_break_words(site):
     css = (site / "assets" / "site.css").read_text(encoding="utf-8")
     assert re.search(r'html\[lang="ko"\][^{]*\{[^}]*word-break:\s*keep-all', css)
+
+
+def test_instructors_page_follows_the_chapter_list(site):
+    """The slug table is generated from nav; the four-week plan, written by hand, still
+    covers every chapter of nav in the book's order."""
+    for lang in ("ko", "en"):
+        page = soup(site, page_path(lang, "instructors"))
+        rows = page.find(id="chapter-slugs").find_next("table").select("tbody tr")
+        assert [r.select("code")[0].get_text() for r in rows] == CHAPTERS, lang
+        plan, seen = page.find(id="four-week-module"), []
+        for el in plan.find_all_next(["p", "h2"]):
+            if el.name == "h2":
+                break
+            for a in el.select("a[href]"):
+                slug = a["href"].split("#")[0].strip("./").split("/")[-1]
+                if slug in CHAPTERS and slug not in seen:
+                    seen.append(slug)
+        assert seen == CHAPTERS, (lang, seen)

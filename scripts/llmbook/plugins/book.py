@@ -116,7 +116,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         return found
 
     def on_page_markdown(self, markdown, page, config, files):
-        if chapters.MARKER not in markdown:
+        if chapters.MARKER not in markdown and chapters.SLUG_TABLE_MARKER not in markdown:
             return markdown
         lang = site_config.current_language(config)
 
@@ -127,7 +127,10 @@ class BookPlugin(BasePlugin[BookConfig]):
             return source.meta
 
         sections = chapters.entries(self.nav.items, read_meta)
-        return markdown.replace(chapters.MARKER, chapters.render(sections, self.strings_for("chapters", lang)["chapter"]))
+        t = self.strings_for("chapters", lang)
+        markdown = markdown.replace(chapters.MARKER, chapters.render(sections, t["chapter"]))
+        folders = {lang: self.languages.folder(lang) for lang in self.languages.all}
+        return markdown.replace(chapters.SLUG_TABLE_MARKER, chapters.render_slug_table(sections, folders, t))
 
     def on_page_content(self, html, page, config, files):
         source = self.page_source(page)
