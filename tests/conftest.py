@@ -21,7 +21,7 @@ from llmbook import nav, strings
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
-BUILD_ENV = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CONFIG = nav.read_config(str(ROOT / "mkdocs.yml"))
 LANGUAGES = tuple(nav.languages(CONFIG))

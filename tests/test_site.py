@@ -121,6 +121,8 @@ def test_search_indexes_are_split_by_language(site):
     assert "용어집" in ko_titles and "Glossary" not in ko_titles
     assert "Glossary" in en_titles and "용어집" not in en_titles
     assert "kw" in ko["config"]["fields"] and "kw" not in en["config"]["fields"]
+    # English search keeps its own pipeline (stop-word filtering), not the Korean one.
+    assert en["config"]["pipeline"] == ["stopWordFilter"] and ko["config"]["pipeline"] == [" "]
 
 
 def test_meta_description_on_every_page(site):

@@ -145,6 +145,9 @@ def test_write_language_indexes(tmp_path):
     assert search_index.write_language_indexes(str(tmp_path)) == (1, 1)
     en = json.loads((tmp_path / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert en["docs"] == [{"location": "", "title": "A", "text": ""}]
+    search_index.write_language_indexes(str(tmp_path), other_pipeline=["stopWordFilter"])
+    en = json.loads((tmp_path / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert en["config"]["pipeline"] == ["stopWordFilter"]
 
 
 def test_config_base_head_alternates_and_switcher_links():

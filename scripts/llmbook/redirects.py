@@ -6,8 +6,12 @@
 
 For every entry the build writes ``/<old>/`` and ``/en/<old>/``, small pages that send the
 reader (and any ``#section`` of the old link) to the new page of the same language, with a
-canonical link and a plain link for browsers without JavaScript. mkdocs-redirects is not
-used because it does not know about the two language trees.
+canonical link and a plain link for browsers without JavaScript (template
+``llmbook/redirect.html``, words from the ``redirects:`` UI strings). mkdocs-redirects is
+not used because it does not know about the language trees: with mkdocs-static-i18n's
+folder structure its redirect maps fail (https://github.com/mkdocs/mkdocs-redirects/issues/63,
+open; the suffix structure is https://github.com/mkdocs/mkdocs-redirects/issues/33).
+This module can go when mkdocs-redirects writes one redirect per language.
 """
 from __future__ import annotations
 

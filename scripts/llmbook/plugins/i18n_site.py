@@ -46,4 +46,5 @@ class I18nSitePlugin(BasePlugin[I18nSiteConfig]):
         book = book_plugin(config)
         for lang in book.languages.others:
             i18n_site.write_language_sitemap(config.site_dir, config.site_url or "/", lang)
-            search_index.write_language_indexes(config.site_dir, lang, korean=self.config.korean_search)
+            search_index.write_language_indexes(config.site_dir, lang, korean=self.config.korean_search,
+                                                other_pipeline=search_index.theme_pipeline(config.theme.dirs, lang))
