@@ -2,7 +2,7 @@
 is well-formed https, and the list of external links is kept in ``external-links.tsv``.
 
 Internal links are checked in the built HTML of both languages, so links written as raw
-HTML, generated glossary and timeline links, and anchors created by hooks are all
+HTML, generated glossary and timeline links, and anchors created by the plugins are all
 covered. External URLs are only checked for form here (the build has no network); the
 weekly workflow runs ``--online`` to request each one for real.
 
