@@ -42,6 +42,6 @@ def render_page(terms: list[Term], lang: str, chapter_titles: dict[str, str],
             related = [by_id[rel] for rel in term.related if rel in by_id]
             out.append(entry.render(term=term, lang=lang, t=t, titles=chapter_titles,
                                     used_in=used_in, related=related))
-        out += [f'<p class="glossary-back"><a href="#glossary-index">{t["back_to_index"]}</a></p>', "",
+        out += [f'<p class="glossary-back" data-search-exclude><a href="#glossary-index">{t["back_to_index"]}</a></p>', "",
                 "</section>", ""]
     return "\n".join(out)
