@@ -73,10 +73,8 @@ def lighthouse_bin() -> pathlib.Path:
 
 def largest_chapter(site: pathlib.Path) -> str:
     """The chapter (not a reference page such as the glossary) with the most HTML."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import frontmatter
-    slugs = [p.stem for p in (ROOT / "docs" / "ko").glob("*.md")
-             if p.stem != "index" and frontmatter.read(str(p)).get("kind") != "reference"]
+    from llmbook import nav
+    slugs = nav.chapters(str(ROOT / "mkdocs.yml"))
     return max(slugs, key=lambda slug: (site / slug / "index.html").stat().st_size)
 
 
