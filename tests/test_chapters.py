@@ -6,7 +6,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CHAPTERS, chapter_problems, page_path
+from conftest import CHAPTERS, LANGUAGES, chapter_problems, page_path
 
 def article(site, lang, slug):
     return BeautifulSoup((site / page_path(lang, slug)).read_text(encoding="utf-8"), "html.parser").find("article")
@@ -20,7 +20,7 @@ def prose_words(art) -> int:
 
 
 @pytest.mark.parametrize("slug", CHAPTERS)
-@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_chapter_has_every_part(site, lang, slug):
     """CHAPTERS comes from nav: a chapter added to nav is checked here, and every part it
     lacks is named (see README, "Add a chapter")."""

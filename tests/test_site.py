@@ -9,18 +9,18 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CHAPTERS, SLUGS, all_pages, page_path, soup
+from conftest import CHAPTERS, LANGUAGES, SLUGS, all_pages, page_path, soup
 
 
 def test_every_planned_page_exists_in_both_languages(site):
     for slug in CHAPTERS + ["glossary", "timeline", "references", "instructors"]:
         assert slug in SLUGS
-        for lang in ("ko", "en"):
+        for lang in LANGUAGES:
             assert (site / page_path(lang, slug)).is_file(), (lang, slug)
     assert (site / "index.html").is_file() and (site / "en" / "index.html").is_file()
 
 
-@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_html_lang_matches_the_language(site, lang):
     for slug in SLUGS + ["index"]:
         html = soup(site, page_path(lang, slug)).find("html")
@@ -44,7 +44,7 @@ def test_language_switcher_leads_to_the_same_page(site):
 def test_heading_ids_are_explicit_and_identical_in_both_languages(site):
     for slug in SLUGS + ["index"]:
         ids = {}
-        for lang in ("ko", "en"):
+        for lang in LANGUAGES:
             headings = soup(site, page_path(lang, slug)).select("article h2[id], article h3[id]")
             ids[lang] = [h["id"] for h in headings]
             for ident in ids[lang]:
@@ -56,7 +56,7 @@ def test_heading_ids_are_explicit_and_identical_in_both_languages(site):
 def test_chapter_section_links_work_in_both_languages(site):
     """A course can link /transformer/#self-attention and /en/transformer/#self-attention,
     and the page title's own link is /transformer/#transformer in both languages."""
-    for lang in ("ko", "en"):
+    for lang in LANGUAGES:
         for slug in CHAPTERS:
             page = soup(site, page_path(lang, slug))
             assert page.select_one("article h2[id]") is not None, (lang, slug)
@@ -97,7 +97,7 @@ def test_sitemaps_for_both_languages(site):
     assert all("/en/" in loc for loc in en_locs)
     for url in en.findall("s:url", ns):
         langs = {link.get("hreflang") for link in url.findall("x:link", ns)}
-        assert langs == {"ko", "en"}
+        assert langs == set(LANGUAGES)
     assert len(root.findall("s:url", ns)) == 2 * (len(SLUGS) + 1)
 
 
@@ -134,7 +134,7 @@ def test_meta_description_on_every_page(site):
 
 
 def test_home_page_lists_every_chapter_in_order(site):
-    for lang in ("ko", "en"):
+    for lang in LANGUAGES:
         page = soup(site, page_path(lang, "index"))
         hrefs = [a["href"].strip("/").split("/")[-1] for a in page.select("article ul a")]
         listed = [h for h in hrefs if h in CHAPTERS]
@@ -154,7 +154,7 @@ def test_korean_text_does_not_break_words(site):
 def test_instructors_page_follows_the_chapter_list(site):
     """The slug table is generated from nav; the four-week plan, written by hand, still
     covers every chapter of nav in the book's order."""
-    for lang in ("ko", "en"):
+    for lang in LANGUAGES:
         page = soup(site, page_path(lang, "instructors"))
         rows = page.find(id="chapter-slugs").find_next("table").select("tbody tr")
         assert [r.select("code")[0].get_text() for r in rows] == CHAPTERS, lang

@@ -21,7 +21,7 @@ import os
 import re
 import sys
 
-from .frontmatter import FrontMatterError, split
+from .frontmatter import split
 from .problems import report
 
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
