@@ -73,10 +73,8 @@ def lighthouse_bin() -> pathlib.Path:
 
 def largest_chapter(site: pathlib.Path) -> str:
     """The chapter (not a reference page such as the glossary) with the most HTML."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import frontmatter
-    slugs = [p.stem for p in (ROOT / "docs" / "ko").glob("*.md")
-             if p.stem != "index" and frontmatter.read(str(p)).get("kind") != "reference"]
+    from llmbook import nav
+    slugs = nav.chapters(str(ROOT / "mkdocs.yml"))
     return max(slugs, key=lambda slug: (site / slug / "index.html").stat().st_size)
 
 
@@ -105,7 +103,7 @@ def main() -> None:
         site = pathlib.Path(args.site).resolve()
     else:
         site = pathlib.Path(tempfile.mkdtemp()) / "site"
-        env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                        cwd=ROOT, env=env, check=True, capture_output=True)
     httpd, base = serve(site)

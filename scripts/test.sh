@@ -5,9 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export DISABLE_MKDOCS_2_WARNING=true NO_MKDOCS_2_WARNING=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+export NO_MKDOCS_2_WARNING=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 
 python3 -m pip install --quiet -r requirements.txt
+# The book's own build plugins (scripts/llmbook), as an editable install.
+python3 -m pip install --quiet --no-deps -e .
 
 # Debian's Chromium (Playwright's own browser download cannot work offline) and a Korean
 # font so that pages render as a reader sees them.

@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import http.server
 import importlib.util
+import io
+import logging
 import os
 import pathlib
 import shutil
@@ -15,12 +17,85 @@ import threading
 
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from llmbook import nav, strings
 
-BUILD_ENV = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-LANGUAGES = ("ko", "en")
+CONFIG = nav.read_config(str(ROOT / "mkdocs.yml"))
+LANGUAGES = tuple(nav.languages(CONFIG))
+# The one chapter list: the nav in mkdocs.yml (pages not marked kind: reference).
+NAV_PAGES = nav.book(str(ROOT / "mkdocs.yml"))
+CHAPTERS = [p.slug for p in NAV_PAGES if p.number is not None]
+SLUGS = sorted(p.stem for p in (ROOT / "docs" / LANGUAGES[0]).glob("*.md") if p.stem != "index")
+
+
+def ui_strings(lang: str) -> dict:
+    """The UI strings of one language (overrides/strings/<lang>.yml)."""
+    return strings.load_language(str(ROOT / "overrides" / "strings"), lang)
+
+
+def page_path(lang: str, slug: str) -> str:
+    """The built file of a page: ``transformer/index.html``, ``en/transformer/index.html``."""
+    prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+    return f"{prefix}{slug}/index.html" if slug != "index" else f"{prefix}index.html"
+
+
+def soup(site, rel: str):
+    from bs4 import BeautifulSoup
+    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+
+
+def all_pages(site):
+    return sorted(p for p in site.rglob("*.html"))
+
+
+# What every chapter must contain (README, "Add a chapter").
+CHAPTER_CLOSING_IDS = ["key-takeaways", "quiz", "further-reading", "references"]
+CHAPTER_BOXES = {"ko": ("학습 목표", "선수 지식"), "en": ("Learning objectives", "Prerequisites")}
+
+
+def chapter_problems(art, lang: str) -> list[str]:
+    """Every part a built chapter's ``<article>`` lacks, named; [] for a complete chapter."""
+    problems = []
+    ids = [h["id"] for h in art.select("h2[id]")]
+    missing = [i for i in CHAPTER_CLOSING_IDS if i not in ids]
+    if missing:
+        problems.append("closing sections " + ", ".join(f"## ... {{#{i}}}" for i in missing))
+    elif ids[-4:] != CHAPTER_CLOSING_IDS:
+        problems.append(f"closing sections in the order {', '.join(CHAPTER_CLOSING_IDS)} (found {ids[-4:]})")
+    titles = [t.get_text(strip=True) for t in art.select(".admonition-title, summary")]
+    objectives, prerequisites = CHAPTER_BOXES[lang]
+    box = art.select_one(".admonition.abstract")
+    if objectives not in titles or box is None:
+        problems.append(f'a learning objectives box (!!! abstract "{objectives}")')
+    elif not 3 <= len(box.select("li")) <= 5:
+        problems.append(f"3 to 5 learning objectives (found {len(box.select('li'))})")
+    if prerequisites not in titles:
+        problems.append(f'a prerequisites box (!!! info "{prerequisites}")')
+    figures = art.select("figure svg.figure[role=img]")
+    if not figures:
+        problems.append("a figure (an SVG in <figure>, with alt text)")
+    for svg in figures:
+        title = svg.find("title")
+        if not (title and len(title.get_text(strip=True)) > 20):
+            problems.append("a real text alternative for every figure (more than 20 characters)")
+    questions = art.select("details.question")
+    if not 4 <= len(questions) <= 8:
+        problems.append(f'a quiz of 4 to 8 questions (??? question "..."; found {len(questions)})')
+    for q in questions:
+        if q.has_attr("open"):
+            problems.append("quiz answers hidden until asked (??? not ???+)")
+        if not (q.find("summary").get_text(strip=True) and q.get_text(strip=True) != q.find("summary").get_text(strip=True)):
+            problems.append("an answer under every quiz question")
+    heading = art.find(id="references")
+    refs = heading.find_next(["ol", "ul"]) if heading else None
+    if not (refs and len(refs.select("a[href^='https://']")) >= 3):
+        problems.append("at least 3 references with https links")
+    if len({a["href"] for a in art.select("a.glossary-link")}) < 5:
+        problems.append("links to at least 5 glossary terms")
+    return problems
 
 
 def load_example(name: str):
@@ -36,6 +111,47 @@ def chapter_pages(slug: str) -> dict[str, str]:
     """{'ko': text of docs/ko/<slug>.md, 'en': text of docs/en/<slug>.md}"""
     return {lang: (ROOT / "docs" / lang / f"{slug}.md").read_text(encoding="utf-8")
             for lang in LANGUAGES}
+
+
+FIXTURE_BOOK = ROOT / "tests" / "fixture_book"
+
+
+def build_in_process(project: pathlib.Path, site_dir: pathlib.Path) -> tuple[bool, str]:
+    """A strict build of ``project`` in this process: (succeeded, every warning and error).
+
+    Used with the tiny fixture book (``tests/fixture_book``), whose build takes well
+    under a second; the real book is built once, in a subprocess (``site``)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    lines = io.StringIO()
+    handler = logging.StreamHandler(lines)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    ok = True
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        mkdocs_build(config)
+    except Exception as err:   # PluginError, Abort (strict), ConfigurationError
+        ok = False
+        lines.write(f"{type(err).__name__}: {err}\n")
+    finally:
+        logger.removeHandler(handler)
+    return ok, lines.getvalue()
+
+
+@pytest.fixture
+def fixture_book(tmp_path) -> pathlib.Path:
+    """A throw-away copy of the fixture book, to build with a fault injected."""
+    dest = tmp_path / "book"
+    shutil.copytree(FIXTURE_BOOK, dest, ignore=shutil.ignore_patterns("site", "__pycache__"))
+    # The copy lives elsewhere: point it at the repository's UI strings.
+    config = dest / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "strings_dir: ../../overrides/strings", f"strings_dir: {ROOT / 'overrides' / 'strings'}"), encoding="utf-8")
+    return dest
 
 
 def build(project: pathlib.Path, site_dir: pathlib.Path) -> subprocess.CompletedProcess:
@@ -54,17 +170,6 @@ def site(tmp_path_factory) -> pathlib.Path:
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     assert "WARNING" not in result.stderr, result.stderr
     return out
-
-
-@pytest.fixture(scope="session")
-def project_copy(tmp_path_factory):
-    """A factory for throw-away copies of the project, to build with a fault injected."""
-    def make(name: str) -> pathlib.Path:
-        dest = tmp_path_factory.mktemp(name) / "project"
-        shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
-            ".git", "site", "node_modules", "__pycache__", ".pytest_cache"))
-        return dest
-    return make
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -109,7 +214,10 @@ def page_factory(browser, server):
         page.problems = []
         page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
-        page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
+        # A request cut short because the test moved on to the next page (net::ERR_ABORTED)
+        # is the test's doing; every other failure is the site's.
+        page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "")
+                and page.problems.append(f"failed: {r.url} ({r.failure})"))
         page.on("response", lambda r: r.status >= 400 and page.problems.append(f"HTTP {r.status}: {r.url}"))
         page.on("request", lambda r: not r.url.startswith((server, "data:", "blob:"))
                 and page.problems.append(f"off-host request: {r.url}"))

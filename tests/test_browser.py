@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from test_site import CHAPTERS
+from conftest import CHAPTERS
 
 PHONE = {"width": 375, "height": 740}
 
@@ -34,7 +34,8 @@ def type_keys(page, text: str) -> None:
             cdp.send("Input.dispatchKeyEvent", {"type": "rawKeyDown", **event})
             cdp.send("Input.insertText", {"text": char})
             cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", **event})
-        page.wait_for_timeout(30)
+        # the character has reached the search box before the next key
+        page.wait_for_function("c => document.querySelector('input.md-search__input').value.endsWith(c)", arg=char)
     cdp.detach()
 
 
@@ -44,10 +45,15 @@ def search(page, query: str) -> list[str]:
     type_keys(page, query)
     # Wait for a result count ("…개의 일치하는 문서", "… matching documents"): before the
     # index is ready the line reads "검색 초기화" / "Initializing search".
+    # The results of the whole query: the count line and the list agree (a query that
+    # is still being answered shows the count of an earlier prefix, or no list yet).
     page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && /일치|matching/i.test(m.textContent) }", timeout=30000)
-    page.wait_for_timeout(500)
+        """q => { const m = document.querySelector('.md-search-result__meta');
+                  const input = document.querySelector('input.md-search__input');
+                  if (!m || !/일치|matching/i.test(m.textContent) || !input.value.endsWith(q)) return false;
+                  const n = parseInt((m.textContent.match(/\\d+/) || ['0'])[0], 10);
+                  return document.querySelectorAll('.md-search-result__item').length >= Math.min(n, 10) }""",
+        arg=query, timeout=30000)
     return page.eval_on_selector_all("a.md-search-result__link", "els => els.map(e => e.href)")
 
 
@@ -97,8 +103,7 @@ def test_english_search_returns_only_english_pages(page_factory, server):
 def test_every_page_loads_cleanly_and_fits_a_phone(page_factory, server, prefix):
     page = page_factory(**PHONE)
     for slug in [""] + [f"{s}/" for s in CHAPTERS + ["glossary", "timeline", "references", "instructors"]]:
-        page.goto(server + prefix + slug)
-        page.wait_for_load_state("networkidle")
+        page.goto(server + prefix + slug, wait_until="load")   # layout, styles and fonts are in
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{prefix}{slug} scrolls sideways by {overflow}px at 375px"
     assert not page.problems, page.problems
@@ -130,9 +135,8 @@ def test_glossary_tooltip_on_hover_and_keyboard_focus(page_factory, server):
     assert not page.problems, page.problems
 
 
-def test_glossary_tooltip_on_touch(browser, server):
-    ctx = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
-    page = ctx.new_page()
+def test_glossary_tooltip_on_touch(page_factory, server):
+    page = page_factory(**PHONE, has_touch=True, is_mobile=True)
     page.goto(server + "en/")
     link = page.locator("a.glossary-link").first
     tip = page.locator("#" + link.get_attribute("aria-describedby"))
@@ -143,7 +147,7 @@ def test_glossary_tooltip_on_touch(browser, server):
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     link.tap()
     page.wait_for_url(re.compile(r".*/en/glossary/#"))
-    ctx.close()
+    assert not page.problems, page.problems
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -163,8 +167,9 @@ def test_search_index_loads_only_when_the_reader_starts_to_search(page_factory, 
     page = page_factory()
     requested = []
     page.on("request", lambda r: "search_index.json" in r.url and requested.append(r.url))
-    page.goto(server + "en/transformer/")
-    page.wait_for_load_state("networkidle")
+    page.goto(server + "en/transformer/", wait_until="load")
+    # Material's script has run (deferred) and set up search: its components are mounted.
+    page.wait_for_function("() => window.component$ !== undefined && document.querySelector('[data-md-component=search]')")
     assert requested == [], "the index was fetched before anyone searched"
     links = search(page, "attention")
     assert requested == [server + "en/search/search_index.json"]

@@ -1,7 +1,7 @@
 """Links of the built site in both languages (see scripts/check_links.py)."""
 from __future__ import annotations
 
-import check_links
+from llmbook import check_links
 from conftest import ROOT
 
 

@@ -1,4 +1,4 @@
-"""Renamed pages keep their old URLs in both languages (scripts/redirects.py)."""
+"""Renamed pages keep their old URLs in every language (llmbook.redirects)."""
 from __future__ import annotations
 
 import functools
@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-import redirects
-from conftest import build
+from llmbook import redirects
+from conftest import LANGUAGES, build_in_process
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -30,23 +30,23 @@ def test_redirect_data_is_validated(tmp_path):
         redirects.load(str(data), set())
 
 
-def test_old_urls_lead_to_the_new_page_and_section_in_each_language(project_copy, browser):
-    project = project_copy("redirect")
-    (project / "docs/_data/redirects.yml").write_text("attention-chapter: transformer\n", encoding="utf-8")
-    result = build(project, project / "site")
-    assert result.returncode == 0, result.stderr[-2000:]
-    site = project / "site"
+def test_old_urls_lead_to_the_new_page_and_section_in_each_language(fixture_book, browser):
+    (fixture_book / "docs/_data/redirects.yml").write_text("attention-chapter: beta\n", encoding="utf-8")
+    ok, output = build_in_process(fixture_book, fixture_book / "site")
+    assert ok, output
+    site = fixture_book / "site"
     handler = functools.partial(_Quiet, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     page = browser.new_page()
     try:
-        for prefix in ("", "en/"):
+        for lang in LANGUAGES:
+            prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
             assert (site / prefix / "attention-chapter" / "index.html").is_file()
             page.goto(f"{base}{prefix}attention-chapter/#self-attention")
-            page.wait_for_url(f"{base}{prefix}transformer/#self-attention")
-            assert page.evaluate("document.documentElement.lang") == (prefix.strip("/") or "ko")
+            page.wait_for_url(f"{base}{prefix}beta/#self-attention")
+            assert page.evaluate("document.documentElement.lang") == lang
     finally:
         page.close()
         httpd.shutdown()

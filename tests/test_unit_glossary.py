@@ -6,7 +6,13 @@ import io
 
 import pytest
 
-import glossary
+from llmbook import glossary
+from llmbook.markdown import Page
+from llmbook.templates import environment
+
+from conftest import ui_strings
+
+TEMPLATES = environment()
 
 TERM = """- id: {id}
   ko: {ko}
@@ -73,15 +79,16 @@ def test_korean_and_english_orders():
     assert ko == ["기울기", "까다로운", "어텐션", "언어", "언어 모델", "토큰", "BERT"]
     en = [x.en for x in sorted(terms, key=lambda x: glossary.sort_key(x, "en"))]
     assert en == ["attention", "BERT", "gradient", "Kappa", "language", "language model", "token"]
-    assert glossary.initial(terms[4], "ko") == ("ㄱ", "index-g")      # ㄲ files under ㄱ
-    assert glossary.initial(terms[2], "ko") == ("A–Z", "index-latin")
-    assert glossary.initial(terms[1], "en") == ("A", "index-a")
+    assert glossary.initial(terms[4], "ko", "A–Z", "?") == ("ㄱ", "index-g")      # ㄲ files under ㄱ
+    assert glossary.initial(terms[2], "ko", "A–Z", "?") == ("A–Z", "index-latin")
+    assert glossary.initial(terms[1], "en", "A–Z", "?") == ("A", "index-a")
 
 
 def test_references_ignore_page_anchors_and_report_unknown_and_unused(tmp_path):
-    pages = {"docs/ko/a.md": "x [어텐션](glossary.md#attention)\n[받기](glossary.md#download)\n[?](glossary.md#nope)\n"}
-    refs = glossary.references(pages)
-    assert refs == {"attention": [("docs/ko/a.md", 1)], "nope": [("docs/ko/a.md", 3)]}
+    page = Page.parse("docs/ko/a.md", "ko", "x [어텐션](glossary.md#attention)\n[받기](glossary.md#download)\n"
+                      "[?](glossary.md#nope)\n```\n[in code](glossary.md#code-only)\n```\n")
+    assert page.glossary_refs == [("attention", 1), ("nope", 3)]
+    refs = {ident: [("docs/ko/a.md", line)] for ident, line in page.glossary_refs}
     terms, _ = glossary.load(data(tmp_path, t("attention", "어텐션", "attention"), t("token", "토큰", "token")))
     problems = glossary.check_references(terms, refs, "docs/_data/glossary.yml")
     assert "docs/ko/a.md:3: unknown glossary term 'nope' (not in docs/_data/glossary.yml)" in problems
@@ -92,29 +99,39 @@ def test_rendered_page_has_index_entries_both_languages_and_usage(tmp_path):
     terms, _ = glossary.load(data(tmp_path, t("attention", "어텐션", "attention", "[주의 집중]", "[token]"),
                                   t("token", "토큰", "token")))
     md = glossary.render_page(terms, "ko", {"transformer": "어텐션과 트랜스포머", "scale": "규모"},
-                              {"attention": ["transformer", "scale"]}, "../glossary.csv")
+                              {"attention": ["transformer", "scale"]}, "../glossary.csv",
+                              ui_strings("ko")["glossary"], TEMPLATES)
     assert "## 내려받기 {#download}" in md and 'href="../glossary.csv"' in md
     assert md.index("## ㅇ {#index-ng}") < md.index("## ㅌ {#index-t}")
-    assert '<div class="glossary-entry" id="attention" markdown>' in md
+    assert ('<div class="glossary-entry" id="attention" data-glossary-entry="" '
+            'data-names="어텐션|attention|주의 집중" markdown>') in md
+    assert md.count('<section class="glossary-group" data-glossary-group="" markdown>') == 2
+    assert md.count('<a href="#glossary-index">') == 2 and 'id="glossary-index"' in md
     assert '<dfn>어텐션</dfn> <span class="glossary-other" lang="en">attention</span>' in md
     assert "주의 집중" in md and '<a href="../scale/">규모</a>' in md and '<a href="#token">토큰</a>' in md
-    en = glossary.render_page(terms, "en", {}, {}, "../../glossary.csv")
+    en = glossary.render_page(terms, "en", {}, {}, "../../glossary.csv", ui_strings("en")["glossary"], TEMPLATES)
     assert "## A {#index-a}" in en and '<span class="glossary-other" lang="ko">어텐션</span>' in en
 
 
 def test_tooltips_in_the_page_language():
     term = glossary.Term("attention", "어텐션", "attention", "정의입니다.", "A definition.", "", "", "transformer")
     html = '<p>이 <a href="../glossary/#attention">어텐션</a>과 <a href="../glossary/#download">x</a></p>'
-    out = glossary.add_tooltips(html, {"attention": term}, "ko")
+    out = glossary.add_tooltips(html, {"attention": term}, "ko", TEMPLATES)
     assert 'class="glossary-link" aria-describedby="term-tip-attention-1"' in out
     assert 'role="tooltip" id="term-tip-attention-1" data-search-exclude' in out
     assert '<strong>어텐션</strong> <span lang="en">(attention)</span>: 정의입니다.' in out
     assert '<a href="../glossary/#download">x</a>' in out
-    en = glossary.add_tooltips('<a href="../../glossary/#attention">attention</a>', {"attention": term}, "en")
+    en = glossary.add_tooltips('<a href="../../glossary/#attention">attention</a>', {"attention": term}, "en", TEMPLATES)
     assert '<span lang="ko">(어텐션)</span>: A definition.' in en
     unknown = []
-    glossary.add_tooltips('<a href="glossary/#nope">?</a>', {}, "ko", unknown.append)
+    glossary.add_tooltips('<a href="glossary/#nope">?</a>', {}, "ko", TEMPLATES, unknown.append)
     assert unknown == ["nope"]
+
+
+def test_tooltip_never_doubles_parentheses():
+    term = glossary.Term("rnn", "순환 신경망(RNN)", "recurrent neural network (RNN)", "정의.", "Def.", "", "", "rnn-lstm")
+    out = glossary.add_tooltips('<a href="../glossary/#rnn">RNN</a>', {"rnn": term}, "ko", TEMPLATES)
+    assert '<span lang="en">(recurrent neural network, RNN)</span>' in out and "))" not in out
 
 
 def test_csv_has_both_languages_and_opens_in_spreadsheets(tmp_path):

@@ -8,13 +8,17 @@ import types
 
 import pytest
 
-import chapters
-import figures
-import i18n_site
-import mathml
-import references_page
-import search_index
-import timeline
+from llmbook import chapters
+from llmbook import html_fixes
+from llmbook import figures
+from llmbook import i18n_site
+from llmbook import mathml
+from llmbook import references_page
+from llmbook.markdown import Page
+from llmbook import search_index
+from llmbook import timeline
+
+from conftest import ui_strings
 
 SVG = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" width="10"><title>old</title><rect width="1" height="1" fill="var(--fig-fill-1)"/></svg>'
 
@@ -65,11 +69,11 @@ def test_home_toc_numbers_chapters_from_the_nav():
     meta = {"a": {"title": "가", "description": "첫째"}, "b": {"title": "나", "description": "둘째"},
             "glossary": {"title": "용어집", "description": "용어", "kind": "reference"}}
     sections = chapters.entries(_nav(), lambda p: meta[p.file.src_uri.split("/")[-1][:-3]])
-    md = chapters.render(sections, "ko")
+    md = chapters.render(sections, ui_strings("ko")["chapters"]["chapter"])
     assert "### 1부 {#part-1}" in md and "### 참고 {#part-2}" in md
     assert "- **1장** · [가](a.md): 첫째" in md and "- **2장** · [나](b.md): 둘째" in md
     assert "- [용어집](glossary.md): 용어" in md
-    assert "**Chapter 2**" in chapters.render(sections, "en")
+    assert "**Chapter 2**" in chapters.render(sections, ui_strings("en")["chapters"]["chapter"])
 
 
 def test_timeline_validation_and_rendering(tmp_path):
@@ -86,9 +90,9 @@ def test_timeline_validation_and_rendering(tmp_path):
     assert f"{data}:3: date" in text and "quoted" in text
     assert f"{data}:4: 2016 comes before the previous event" in text
     assert f"{data}:5: event lacks en" in text
-    md = timeline.render(events[:1], "en", {"transformer": "Attention"})
+    md = timeline.render(events[:1], "en", {"transformer": "Attention"}, ui_strings("en")["timeline"])
     assert "## 2017 {#y2017}" in md and "**12 June 2017**: A" in md and "[Attention](transformer.md)" in md
-    assert "**2017년 6월 12일**" in timeline.render(events[:1], "ko", {})
+    assert "**2017년 6월 12일**" in timeline.render(events[:1], "ko", {}, ui_strings("ko")["timeline"])
     bad = tmp_path / "bad.yml"
     bad.write_text("- date: [\n", encoding="utf-8")
     with pytest.raises(timeline.TimelineError, match=r"bad.yml:\d+: malformed YAML"):
@@ -96,9 +100,11 @@ def test_timeline_validation_and_rendering(tmp_path):
 
 
 def test_references_page_is_built_from_chapter_sections():
-    ch = "# T\n\n## Body {#body}\n\ntext\n\n## References {#references}\n\n1. Paper A\n2. Paper B\n\n## After {#after}\n"
-    assert references_page.chapter_references(ch) == "1. Paper A\n2. Paper B"
-    md = references_page.render([("transformer", "Attention", ch), ("empty", "E", "# E\n")])
+    ch = ("# T\n\n## Body {#body}\n\n```\n## References {#references}\n```\n\n## References {#references}\n\n"
+          "1. Paper A\n2. Paper B\n\n## After {#after}\n")
+    page = Page.parse("docs/en/transformer.md", "en", ch)
+    assert page.references == "1. Paper A\n2. Paper B" and page.reference_count == 2
+    md = references_page.render([("transformer", "Attention", page.references), ("empty", "E", "")])
     assert "## Attention {#transformer}" in md and "1. Paper A" in md and "E {#empty}" not in md
 
 
@@ -139,6 +145,9 @@ def test_write_language_indexes(tmp_path):
     assert search_index.write_language_indexes(str(tmp_path)) == (1, 1)
     en = json.loads((tmp_path / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert en["docs"] == [{"location": "", "title": "A", "text": ""}]
+    search_index.write_language_indexes(str(tmp_path), other_pipeline=["stopWordFilter"])
+    en = json.loads((tmp_path / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert en["config"]["pipeline"] == ["stopWordFilter"]
 
 
 def test_config_base_head_alternates_and_switcher_links():
@@ -162,14 +171,12 @@ def test_language_sitemap(tmp_path):
 
 
 def test_search_dialog_gets_a_name_in_the_page_language():
-    import html_fixes
     page = '<div class="md-search" data-md-component="search" role="dialog"><input></div>'
-    assert 'role="dialog" aria-label="검색">' in html_fixes.label_search_dialog(page, "ko")
-    assert 'role="dialog" aria-label="Search">' in html_fixes.label_search_dialog(page, "en")
+    assert 'role="dialog" aria-label="검색">' in html_fixes.label_search_dialog(page, ui_strings("ko")["page"]["search_label"])
+    assert 'role="dialog" aria-label="Search">' in html_fixes.label_search_dialog(page, ui_strings("en")["page"]["search_label"])
 
 
 def test_material_bundle_is_deferred():
-    import html_fixes
     page = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script><script src="x.js"></script>'
     out = html_fixes.defer_bundle(page)
     assert '<script src="../assets/javascripts/bundle.a5f9d56c.min.js" defer></script>' in out
@@ -177,14 +184,14 @@ def test_material_bundle_is_deferred():
 
 
 def test_permalink_titles_follow_the_page_language():
-    import html_fixes
     page = '<h2 id="a">A<a class="headerlink" href="#a" title="이 절의 링크">&para;</a></h2>'
-    assert 'title="Link to this section"' in html_fixes.localize_permalinks(page, "en")
-    assert html_fixes.localize_permalinks(page, "ko") == page
+    written = ui_strings("ko")["page"]["permalink_title"]
+    assert 'title="Link to this section"' in html_fixes.localize_permalinks(
+        page, ui_strings("en")["page"]["permalink_title"], written)
+    assert html_fixes.localize_permalinks(page, written, written) == page
 
 
 def test_page_title_id_is_the_slug_in_both_languages():
-    import html_fixes
     page = '<h1 id="_1">제목<a class="headerlink" href="#_1" title="t">&para;</a></h1><h2 id="_1x">'
     out = html_fixes.title_id(page, "transformer")
     assert out.startswith('<h1 id="transformer">') and 'href="#transformer"' in out and 'id="_1x"' in out

@@ -14,7 +14,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 
-from problems import line_of, report
+from .problems import line_of, report
 
 IMG = re.compile(r"<img\b[^>]*>")
 ATTR = re.compile(r'([\w:-]+)="([^"]*)"')

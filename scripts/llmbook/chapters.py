@@ -8,10 +8,7 @@ number.
 from __future__ import annotations
 
 MARKER = "<!-- chapters -->"
-LABELS = {
-    "ko": {"chapter": "{n}장"},
-    "en": {"chapter": "Chapter {n}"},
-}
+SLUG_TABLE_MARKER = "<!-- chapter-slugs -->"
 
 
 def entries(nav_items, read_meta) -> list[tuple[str, list[dict]]]:
@@ -44,9 +41,10 @@ def entries(nav_items, read_meta) -> list[tuple[str, list[dict]]]:
     return out
 
 
-def render(sections, lang: str) -> str:
-    """Markdown for the table of contents."""
-    label = LABELS.get(lang, LABELS["en"])["chapter"]
+def render(sections, chapter_label: str) -> str:
+    """Markdown for the table of contents; ``chapter_label`` is the UI string
+    ``chapters.chapter`` of the page's language ("{n}장", "Chapter {n}")."""
+    label = chapter_label
     lines = []
     for index, (title, pages) in enumerate(sections, 1):
         lines += [f"### {title} {{#part-{index}}}", ""]
@@ -54,4 +52,21 @@ def render(sections, lang: str) -> str:
             prefix = f"**{label.format(n=p['number'])}** · " if p["number"] else ""
             lines.append(f"- {prefix}[{p['title']}]({p['file']}): {p['description']}")
         lines.append("")
+    return "\n".join(lines)
+
+
+def render_slug_table(sections, lang_folders: dict[str, str], t: dict) -> str:
+    """Markdown table of the chapters (not reference pages) with their slug and address in
+    every language; ``lang_folders`` maps each language to its site folder ('' for the
+    default), ``t`` is the ``chapters:`` UI strings of the page's language."""
+    headers = [t["table_number"], t["table_chapter"], t["table_slug"]] + [t["table_page"][lang] for lang in lang_folders]
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("-" * (len(h) + 2) for h in headers) + "|"]
+    for _title, pages in sections:
+        for p in pages:
+            if not p["number"]:
+                continue
+            slug = p["file"][:-3]
+            cells = [str(p["number"]), f"[{p['title']}]({p['file']})", f"`{slug}`"]
+            cells += [f"`/{folder + '/' if folder else ''}{slug}/`" for folder in lang_folders.values()]
+            lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -6,7 +6,11 @@
 - ``drop_head_alternates``: Material fetches ``sitemap.xml`` relative to every
   ``<link rel="alternate">`` in the page head; mkdocs-static-i18n points those at pages
   (``/en/transformer/``), so each page view asked for ``/en/transformer/sitemap.xml`` and
-  got a 404. The language pairs are declared instead in both sitemaps with
+  got a 404. Upstream: https://github.com/squidfunk/mkdocs-material/issues/6582 (the
+  ``/en/test/sitemap.xml`` 404s in its log) and, in Material's successor, the still open
+  https://github.com/zensical/zensical/issues/908 (``setupAlternate`` fetches a sitemap
+  for every ``link[rel=alternate]``); drop this when the theme only resolves the sitemap
+  against language roots. The language pairs are declared instead in both sitemaps with
   ``xhtml:link hreflang`` (a form search engines read) and in the language switcher's
   ``<a hreflang>`` links.
 - ``relative_switcher_links``: the language switcher works under a sub-path.

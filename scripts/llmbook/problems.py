@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 
-log = logging.getLogger("mkdocs.hooks.checks")
+log = logging.getLogger("mkdocs.plugins.llmbook")
 
 
 def line_of(text: str, needle: str, start: int = 0) -> int:

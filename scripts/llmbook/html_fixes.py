@@ -18,11 +18,10 @@ import re
 
 BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-LABELS = {"ko": "검색", "en": "Search"}
 
 
-def label_search_dialog(page_html: str, lang: str) -> str:
-    label = LABELS.get(lang, LABELS["en"])
+def label_search_dialog(page_html: str, label: str) -> str:
+    """``label``: the UI string ``page.search_label`` of the page's language."""
     return page_html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
 
 
@@ -31,11 +30,11 @@ def defer_bundle(page_html: str) -> str:
 
 
 HEADERLINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")[^"]*"')
-PERMALINK_TITLES = {"ko": "이 절의 링크", "en": "Link to this section"}
 
 
-def localize_permalinks(page_html: str, lang: str, default_title: str = PERMALINK_TITLES["ko"]) -> str:
-    title = PERMALINK_TITLES.get(lang, PERMALINK_TITLES["en"])
+def localize_permalinks(page_html: str, title: str, default_title: str) -> str:
+    """``title``: the UI string ``page.permalink_title`` of the page's language;
+    ``default_title``: the one ``toc.permalink_title`` in mkdocs.yml gave every page."""
     return HEADERLINK_TITLE.sub(lambda m: m.group(1) + title + '"', page_html) if title != default_title else page_html
 
 

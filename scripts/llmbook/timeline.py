@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import re
 
-import datafile
+from . import datafile
 
 MARKER = "<!-- timeline -->"
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 FIELDS = ("date", "ko", "en", "chapter", "source")
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December"]
-TEXT = {"ko": {"chapter": "설명하는 장", "source": "출처"},
-        "en": {"chapter": "Explained in", "source": "Source"}}
 
 
 class TimelineError(datafile.DataFileError):
@@ -56,16 +52,17 @@ def load(path: str, chapters: set[str]) -> tuple[list[dict], list[str]]:
     return events, problems
 
 
-def format_date(date: str, lang: str) -> str:
+def format_date(date: str, t: dict) -> str:
+    """A date in the words of the ``timeline:`` UI strings ``t`` of one language."""
     year, month, day = DATE.match(date).groups()
-    if lang == "ko":
-        return f"{year}년" + (f" {int(month)}월" if month else "") + (f" {int(day)}일" if day else "")
-    return " ".join(p for p in (str(int(day)) if day else "", MONTHS_EN[int(month) - 1] if month else "", year) if p)
+    months = t["months"] or []
+    fields = {"year": year, "month": int(month) if month else "", "day": int(day) if day else "",
+              "month_name": months[int(month) - 1] if month and months else ""}
+    return t["date_day" if day else "date_month" if month else "date_year"].format(**fields)
 
 
-def render(events: list[dict], lang: str, titles: dict[str, str]) -> str:
-    """Markdown for the timeline, one section per year."""
-    t = TEXT[lang]
+def render(events: list[dict], lang: str, titles: dict[str, str], t: dict) -> str:
+    """Markdown for the timeline, one section per year; ``t``: the ``timeline:`` UI strings of ``lang``."""
     out, year = [], None
     for event in events:
         y = event["date"][:4]
@@ -73,7 +70,7 @@ def render(events: list[dict], lang: str, titles: dict[str, str]) -> str:
             out += ["", f"## {y} {{#y{y}}}", ""]
             year = y
         chapter = event["chapter"]
-        out.append(f"- **{format_date(event['date'], lang)}**: {event[lang].strip()} "
+        out.append(f"- **{format_date(event['date'], t)}**: {event[lang].strip()} "
                    f"{t['chapter']}: [{titles.get(chapter, chapter)}]({chapter}.md) · "
                    f"[{t['source']}]({event['source']})")
     return "\n".join(out).strip() + "\n"

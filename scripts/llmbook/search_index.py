@@ -1,7 +1,11 @@
 """One search index per language, and Korean search that finds inflected forms.
 
 Material's search writes one ``search/search_index.json`` holding both languages, so a
-Korean query lists English pages and the reverse. After the build this module:
+Korean query lists English pages and the reverse. Upstream: mkdocs-static-i18n merges
+every language into the one index the theme loads and says it cannot do otherwise
+(https://github.com/ultrabug/mkdocs-static-i18n/issues/271, also #31 and #129); this
+step can go when the i18n plugin or the theme writes one index per language. After the
+build this module:
 
 1. splits the index: Korean pages stay in ``search/search_index.json``, English pages go
    to ``en/search/search_index.json`` with locations relative to ``/en/`` (the English
@@ -101,19 +105,41 @@ def korean_index(index: dict) -> dict:
     return {"config": config, "docs": docs}
 
 
-def english_index(index: dict) -> dict:
+def english_index(index: dict, pipeline: list[str] | None = None) -> dict:
+    """The other language's index: the base separator and, when given, that language's
+    own search pipeline (the merged index carries the default language's: for Korean,
+    Material's ``[" "]``, which turns English stop-word filtering off)."""
     config = dict(index["config"])
     config["separator"] = BASE_SEPARATOR
+    if pipeline is not None:
+        config["pipeline"] = pipeline
     return {"config": config, "docs": index["docs"]}
 
 
-def write_language_indexes(site_dir: str, other_lang: str = "en") -> tuple[int, int]:
-    """Rewrite the built site's search index as one index per language; returns doc counts."""
+def theme_pipeline(theme_dirs, lang: str) -> list[str] | None:
+    """Material's default search pipeline for ``lang`` (``search.config.pipeline`` in its
+    ``partials/languages/<lang>.html``), as its search plugin would compute it for a site in
+    that language; None if the theme has no such file."""
+    for folder in theme_dirs:
+        path = os.path.join(folder, "partials", "languages", f"{lang}.html")
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as fh:
+                m = re.search(r'"search\.config\.pipeline":\s*"([^"]*)"', fh.read())
+            if m:
+                return [p for p in re.split(r"\s*,\s*", m.group(1)) if p]
+    return None
+
+
+def write_language_indexes(site_dir: str, other_lang: str = "en", korean: bool = True,
+                           other_pipeline: list[str] | None = None) -> tuple[int, int]:
+    """Rewrite the built site's search index as one index per language; returns doc counts.
+    ``korean``: give the default language's index the Korean keywords and separator;
+    ``other_pipeline``: the other language's own search pipeline."""
     path = os.path.join(site_dir, "search", "search_index.json")
     with open(path, encoding="utf-8") as fh:
         merged = json.load(fh)
     ko, en = split_index(merged, f"{other_lang}/")
-    ko, en = korean_index(ko), english_index(en)
+    ko, en = (korean_index(ko) if korean else ko), english_index(en, other_pipeline)
     for target, data in ((path, ko), (os.path.join(site_dir, other_lang, "search", "search_index.json"), en)):
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as fh:

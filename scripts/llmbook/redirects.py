@@ -6,34 +6,21 @@
 
 For every entry the build writes ``/<old>/`` and ``/en/<old>/``, small pages that send the
 reader (and any ``#section`` of the old link) to the new page of the same language, with a
-canonical link and a plain link for browsers without JavaScript. mkdocs-redirects is not
-used because it does not know about the two language trees.
+canonical link and a plain link for browsers without JavaScript (template
+``llmbook/redirect.html``, words from the ``redirects:`` UI strings). mkdocs-redirects is
+not used because it does not know about the language trees: with mkdocs-static-i18n's
+folder structure its redirect maps fail (https://github.com/mkdocs/mkdocs-redirects/issues/63,
+open; the suffix structure is https://github.com/mkdocs/mkdocs-redirects/issues/33).
+This module can go when mkdocs-redirects writes one redirect per language.
 """
 from __future__ import annotations
 
-import html
 import os
 import re
 
-import datafile
+from . import datafile
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TEMPLATE = """<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{target}">
-<meta http-equiv="refresh" content="0; url={target}">
-<script>location.replace("{target}" + location.hash)</script>
-</head>
-<body><p><a href="{target}">{text}</a></p></body>
-</html>
-"""
-TEXT = {"ko": ("페이지를 옮겼습니다", "새 주소로 이동합니다"), "en": ("This page has moved", "Go to its new address")}
-
-
 class RedirectError(datafile.DataFileError):
     pass
 
@@ -63,18 +50,19 @@ def load(path: str, slugs: set[str]) -> tuple[dict[str, str], list[str]]:
     return {str(k): str(v) for k, v in data.items()}, problems
 
 
-def write(site_dir: str, redirects: dict[str, str], other_langs: list[str]) -> int:
-    """Write the redirect pages for the default language and each ``other_langs``."""
+def write(site_dir: str, redirects: dict[str, str], folders: dict[str, str], strings: dict, templates) -> int:
+    """Write the redirect pages of every language: ``folders`` maps a language to its
+    folder of the built site ('' for the default language); ``strings`` maps it to its
+    ``redirects:`` UI strings; the page is the ``redirect.html`` template."""
+    template = templates.get_template("llmbook/redirect.html")
     count = 0
-    for lang_dir in [""] + other_langs:
-        lang = lang_dir or "ko"
+    for lang, lang_dir in folders.items():
         for old, new in redirects.items():
             slug, _, section = new.partition("#")
             target = f"../{slug}/" + (f"#{section}" if section else "")
             folder = os.path.join(site_dir, lang_dir, old)
             os.makedirs(folder, exist_ok=True)
-            title, text = TEXT.get(lang, TEXT["en"])
             with open(os.path.join(folder, "index.html"), "w", encoding="utf-8") as fh:
-                fh.write(TEMPLATE.format(lang=lang, title=title, text=text, target=html.escape(target)))
+                fh.write(template.render(lang=lang, t=strings[lang], target=target) + "\n")
             count += 1
     return count
