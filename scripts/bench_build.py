@@ -21,7 +21,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def one_build(strict: bool, disable: str = "") -> tuple[float, int]:
-    env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1",
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
            "BOOK_BENCH_DISABLE": disable}
     with tempfile.TemporaryDirectory() as out:
         cmd = [sys.executable, "-m", "mkdocs", "build", "--site-dir", out] + (["--strict"] if strict else [])

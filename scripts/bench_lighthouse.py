@@ -105,7 +105,7 @@ def main() -> None:
         site = pathlib.Path(args.site).resolve()
     else:
         site = pathlib.Path(tempfile.mkdtemp()) / "site"
-        env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                        cwd=ROOT, env=env, check=True, capture_output=True)
     httpd, base = serve(site)
