@@ -32,11 +32,17 @@ llmbook_apt_install() {
   DEBIAN_FRONTEND=noninteractive llmbook_sudo apt-get install -y -qq "$@" >/dev/null
 }
 
-# Print the first Python interpreter that is new enough: $PYTHON if set, else python3,
-# python3.13, python3.12.
+# sha256 of a file (GNU coreutils or macOS).
+llmbook_sha256() {
+  if command -v sha256sum >/dev/null 2>&1; then sha256sum "$@"; else shasum -a 256 "$@"; fi | cut -d' ' -f1
+}
+
+# Print the Python interpreter to create .venv with: $PYTHON if set (it must be new
+# enough), else the first new enough of python3, python3.13, python3.12.
 llmbook_find_python() {
-  local candidate
-  for candidate in ${PYTHON:-} python3 python3.13 python3.12; do
+  local candidate candidates=(python3 python3.13 python3.12)
+  [ -n "${PYTHON:-}" ] && candidates=("$PYTHON")
+  for candidate in "${candidates[@]}"; do
     command -v "$candidate" >/dev/null 2>&1 || continue
     if "$candidate" -c "import sys; m = tuple(map(int, '$LLMBOOK_MIN_PYTHON'.split('.'))); sys.exit(sys.version_info[:3] < m)" 2>/dev/null; then
       command -v "$candidate"
@@ -44,7 +50,7 @@ llmbook_find_python() {
     fi
   done
   echo "error: this project needs Python $LLMBOOK_MIN_PYTHON or newer (pymdown-extensions 13.1 requires it);" >&2
-  echo "  found: $(python3 --version 2>&1 || echo 'no python3'). Debian 12's own python3 is 3.11.2: install a newer" >&2
+  echo "  found: $("${candidates[0]}" --version 2>&1 || echo "no ${candidates[0]}"). Debian 12's own python3 is 3.11.2: install a newer" >&2
   echo "  Python (e.g. with pyenv) and rerun with PYTHON=/path/to/python3.12" >&2
   return 1
 }
@@ -74,7 +80,7 @@ llmbook_venv() {
 llmbook_pip_lock() {
   local lock="$1" stamp digest
   stamp=".venv/.installed-$lock.sha256"
-  digest="$(sha256sum "$lock" | cut -d' ' -f1)"
+  digest="$(llmbook_sha256 "$lock")"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
     python -m pip install --quiet --require-hashes -r "$lock"
     echo "$digest" > "$stamp"
