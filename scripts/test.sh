@@ -1,27 +1,31 @@
 #!/usr/bin/env bash
-# The whole test suite, from a fresh machine: installs what the tests need, then runs
-# pytest (unit tests, the strict build, built-HTML checks, link and parity checks, and
-# the browser tests in Debian's headless Chromium). Exits non-zero on any failure.
+# The whole test suite, from a fresh machine: installs what the tests need into .venv/,
+# then runs pytest (unit tests, the strict build, built-HTML checks, link and parity
+# checks, and the browser tests in Debian's headless Chromium). Arguments go to pytest
+# (`bash scripts/test.sh -k glossary`); the exit code is pytest's, unchanged.
+#
+#   1. .venv/: created if missing (apt-get installs python3.X-venv if needed);
+#   2. the Python lock requirements-test.lock (the site's lock plus the test tools),
+#      hash-checked (pip --require-hashes);
+#   3. this repository's package, editable, without dependencies;
+#   4. Debian's chromium and fonts-noto-cjk through apt-get (sudo when not root) if missing;
+#   5. node_modules/ from package-lock.json (`npm ci`): axe-core, and what the build copies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/venv.sh
 
-export NO_MKDOCS_2_WARNING=1 PIP_DISABLE_PIP_VERSION_CHECK=1
-
-python3 -m pip install --quiet -r requirements.txt
-# The book's own build plugins (scripts/llmbook), as an editable install.
-python3 -m pip install --quiet --no-deps -e .
+llmbook_venv
+llmbook_pip_lock requirements-test.lock
+llmbook_pip_project
 
 # Debian's Chromium (Playwright's own browser download cannot work offline) and a Korean
 # font so that pages render as a reader sees them.
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+# (grep reads all of fc-list's output: `grep -q` would stop early and, under pipefail, the
+# SIGPIPE it leaves fc-list with would read as "font missing".)
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; then
+  llmbook_apt_install chromium fonts-noto-cjk
 fi
 
-# axe-core for the accessibility checks, at the version package-lock.json records.
-if [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+llmbook_npm_ci
 
-exec python3 -m pytest "$@"
+exec python -m pytest "$@"
