@@ -89,3 +89,15 @@ def test_temperature_table_on_both_pages(pages, temperature):
         en, ko = row[0], row[1]
         assert f"| {en} {cells}" in pages["en"], row
         assert f"| {ko} {cells}" in pages["ko"], row
+
+
+def test_once_in_n_draws_on_both_pages(pages, temperature):
+    """The prose turns the least likely candidate's probability into "once in N
+    draws"; N and the unrounded percentage must match the script."""
+    low = temperature.probability("tires", 0.5)
+    high = temperature.probability("tires", 2.0)
+    assert temperature.percent(low) == "0.2%" and f"{100 * low:.2f}%" == "0.16%"
+    assert temperature.one_in(low) == 615 and temperature.one_in(high) == 13
+    for lang, text in pages.items():
+        for shown in (f"{100 * low:.2f}%", str(temperature.one_in(low)), str(temperature.one_in(high))):
+            assert shown in text, (lang, shown)

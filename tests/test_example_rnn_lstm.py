@@ -21,6 +21,8 @@ def test_products(vanishing):
     assert vanishing.fmt(vanishing.product(0.95, 20)) == "0.3585"
     assert vanishing.fmt(vanishing.product(1.5, 20)) == "3,325"
     assert vanishing.product(0.7, 0) == 1.0
+    # the word 20 back against the word just before: 19 more factors of 0.5
+    assert vanishing.weaker_than_previous(0.5, 20) == 2 ** 19 == 524_288
 
 
 def test_table_rows_on_both_pages(pages, vanishing):
@@ -30,7 +32,10 @@ def test_table_rows_on_both_pages(pages, vanishing):
             assert cells in text, (lang, cells)
 
 
-def test_numbers_quoted_in_prose(pages):
+def test_numbers_quoted_in_prose(pages, vanishing):
     for lang, text in pages.items():
         for number in ("1,048,576", "0.000000954", "0.3585", "3,325"):
             assert text.count(number) >= 2, (lang, number)
+        ratio = f"{round(vanishing.weaker_than_previous(0.5, 20)):,}"
+        assert ratio == "524,288"
+        assert f"1/{ratio}" in text, (lang, ratio)

@@ -36,6 +36,18 @@ def percent(p):
     return f"{100 * p:.1f}%"
 
 
+def one_in(p):
+    """A probability as "about once in N draws": N = 1 / p, rounded."""
+    return round(1 / p)
+
+
+def probability(label, temperature):
+    """Probability of the candidate with this English label at a temperature."""
+    logits = [c[2] for c in CANDIDATES]
+    labels = [c[0] for c in CANDIDATES]
+    return softmax(logits, temperature)[labels.index(label)]
+
+
 def table():
     """Rows of (English label, Korean label, logit, [percent at each temperature])."""
     logits = [c[2] for c in CANDIDATES]
@@ -56,6 +68,9 @@ def main():
     print("| candidate | logit | " + " | ".join(f"T = {t:g}" for t in TEMPERATURES) + " |")
     for row in table():
         print(f"| {row[0]} ({row[1]}) " + markdown_cells(row))
+    for t in (0.5, 2.0):
+        p = probability("tires", t)
+        print(f"tires at T = {t:g}: {100 * p:.2f}%, about once in {one_in(p)} draws")
 
 
 if __name__ == "__main__":

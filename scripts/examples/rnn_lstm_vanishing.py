@@ -9,8 +9,9 @@ Run: python3 scripts/examples/rnn_lstm_vanishing.py
 """
 import math
 
-# 0.5: a plain RNN whose per-step factor is 0.5; 0.95: an LSTM cell path whose
-# forget gate stays near 1; 1.5: a factor above 1 (exploding gradient).
+# Illustrative factors, not measured ones: 0.5 for a plain RNN whose per-step
+# factor is 0.5; 0.95 for an LSTM cell path whose forget gate stays near 1;
+# 1.5 for a factor above 1 (exploding gradient).
 FACTORS = (0.5, 0.95, 1.5)
 STEPS = (1, 5, 10, 20)
 
@@ -39,6 +40,12 @@ def table():
     return {f: [fmt(product(f, k)) for k in STEPS] for f in FACTORS}
 
 
+def weaker_than_previous(factor, steps):
+    """How many times weaker the gradient from `steps` back is than the one from
+    the previous token (1 step back): factor**1 / factor**steps."""
+    return product(factor, 1) / product(factor, steps)
+
+
 def markdown_cells(factor):
     """The part of a table row that is the same on both pages."""
     return f"| {factor} | " + " | ".join(table()[factor]) + " |"
@@ -49,6 +56,7 @@ def main():
     for f in FACTORS:
         print(markdown_cells(f))
     print(f"0.5 ** 20 = {product(0.5, 20):.10f} = 1 / {round(1 / product(0.5, 20)):,}")
+    print(f"20 steps back vs 1 step back: 0.5 ** 19 = 1 / {round(weaker_than_previous(0.5, 20)):,}")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,8 @@ GPT3_REPORTED_FLOPS = 3.14e23      # Table D.1
 CHINCHILLA_PARAMS, CHINCHILLA_TOKENS = 70e9, 1.4e12
 GOPHER_PARAMS, GOPHER_TOKENS = 280e9, 300e9
 
-CHILD_WORDS_BY_13 = 100e6          # BabyLM: children hear fewer than about 100M words
+CHILD_WORDS_BY_13 = 100e6          # children hear fewer than about 100M words by age 13
+                                   # (BabyLM call for papers, Warstadt et al., 2023, arXiv:2301.11796)
 
 ANSWER_LENGTH = 10                 # tokens in the toy exact-match task
 PER_TOKEN_ACCURACIES = (0.5, 0.8, 0.9, 0.95, 0.99)
