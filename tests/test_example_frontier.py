@@ -17,6 +17,7 @@ def test_script_values():
     assert r["training_in_tokens"] == "6"
     assert r["weights_gb"] == "140"
     assert r["gpus_for_weights"] == "2"
+    assert (r["llama13b_tokens_per_param"], r["gpt3_over_llama13b"]) == ("77", "13.5")
     assert (r["turns_8k"], r["turns_32k"]) == ("20", "81")
 
 

@@ -1,7 +1,7 @@
 """The data-efficiency worked example in the "understanding" chapter matches its script.
 
 scripts/examples/understanding_data_efficiency.py compares a child's language input
-(about 100 million words by age 13) with GPT-3's and Chinchilla's training tokens,
+(fewer than about 100 million words by age 13) with GPT-3's and Chinchilla's training tokens,
 and gives the code lengths of the compression example; both language pages must
 show the numbers it prints.
 """

@@ -11,6 +11,9 @@ Published inputs:
   A100-80GB GPUs (Touvron et al., 2023, arXiv:2307.09288, Table 2 and the model card).
 * A100 peak dense BF16 tensor throughput: 312 TFLOP/s (NVIDIA A100 datasheet).
 * A100 memory: 80 GB for the A100-80GB.
+* LLaMA-13B: 13B parameters trained on 1.0 trillion tokens, against GPT-3's 175B
+  (Touvron et al., 2023, arXiv:2302.13971); Chinchilla's compute-optimal ratio is about
+  20 tokens per parameter (Hoffmann et al., 2022, arXiv:2203.15556).
 * Context windows: 8,192 tokens for gpt-4 and 32,768 for gpt-4-32k (OpenAI, "GPT-4",
   14 March 2023), used with the same toy conversation as the ChatGPT chapter
   (100-token instructions, turns of 150 + 250 tokens).
@@ -26,6 +29,7 @@ A100_MEMORY_GB = 80
 BYTES_PER_PARAM_16BIT = 2
 SMALL_MODEL_PARAMS = 7e9
 ANSWER_TOKENS = 500
+LLAMA_13B_PARAMS, LLAMA_13B_TOKENS, GPT3_PARAMS = 13e9, 1.0e12, 175e9
 
 GPT4_WINDOWS = (8192, 32768)
 DEVELOPER_TOKENS, QUESTION_TOKENS, REPLY_TOKENS = 100, 150, 250
@@ -74,6 +78,8 @@ def results() -> dict[str, str]:
         "weights_7b_gb": f"{SMALL_MODEL_PARAMS * BYTES_PER_PARAM_16BIT / 1e9:.0f}",
         "weights_gb": f"{weights_gb:.0f}",
         "gpus_for_weights": f"{gpus_for_weights:.0f}",
+        "llama13b_tokens_per_param": f"{LLAMA_13B_TOKENS / LLAMA_13B_PARAMS:.0f}",
+        "gpt3_over_llama13b": f"{GPT3_PARAMS / LLAMA_13B_PARAMS:.1f}",
         "turns_8k": str(turns_that_fit(GPT4_WINDOWS[0])),
         "turns_32k": str(turns_that_fit(GPT4_WINDOWS[1])),
     }
@@ -90,6 +96,8 @@ def main() -> None:
     print(f"  a 7B model: {r['per_token_7b']} FLOPs per token, {r['weights_7b_gb']} GB of 16-bit weights")
     print(f"  weights in 16-bit: {r['weights_gb']} GB -> at least "
           f"{r['gpus_for_weights']} A100-80GB GPUs just to hold them")
+    print(f"LLaMA-13B: {r['llama13b_tokens_per_param']} tokens per parameter (Chinchilla: about 20); "
+          f"GPT-3 is {r['gpt3_over_llama13b']} times larger")
     print(f"Toy conversation: {r['turns_8k']} turns fit in 8,192 tokens, "
           f"{r['turns_32k']} in 32,768")
 

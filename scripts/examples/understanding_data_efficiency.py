@@ -1,7 +1,8 @@
 """Worked example for the "understanding" chapter: how much more text models read than a child hears.
 
-A child hears on the order of 100 million words by age 13 (BabyLM call for papers,
-citing Gilkerson et al. 2017). GPT-3 was trained on 300 billion tokens (Brown et al.
+Children hear fewer than about 100 million words by age 13 (Warstadt et al. 2023,
+"Call for Papers -- The BabyLM Challenge", arXiv:2301.11796); the script uses that upper
+figure, so the ratios are lower bounds. GPT-3 was trained on 300 billion tokens (Brown et al.
 2020) and Chinchilla on 1.4 trillion tokens (Hoffmann et al. 2022). Tokens are not
 words, so the ratios are orders of magnitude, not exact factors.
 
