@@ -1,11 +1,21 @@
 """Figures as a reader sees them, in headless Chromium (Debian's), at a phone width and a
 desktop width: every label of every inlined SVG figure renders at 12 px or more, stays
-inside its figure, and no figure makes the page scroll sideways."""
+inside its figure, and no figure makes the page scroll sideways. A quick check of each
+SVG file against the size rule in CONTRIBUTING.md comes first, so a bad file is named."""
 from __future__ import annotations
+
+import pathlib
+import re
+import xml.etree.ElementTree as ET
 
 import pytest
 
 from test_site import CHAPTERS
+
+FIGURES = sorted((pathlib.Path(__file__).resolve().parent.parent / "docs").glob("*/figures/*.svg"))
+SVG_NS = "{http://www.w3.org/2000/svg}"
+VIEWBOX_WIDTH = 360   # CONTRIBUTING.md, "Figures": 13 units x 343/360 = 12.4 px at 375 px
+MIN_UNITS = 13
 
 MIN_PX = 12
 VIEWPORTS = [(375, 800), (1280, 800)]
@@ -28,6 +38,39 @@ MEASURE = """() => [...document.querySelectorAll('article svg.figure')].map(svg 
   return {id: svg.getAttribute('aria-labelledby'), left: box.left, right: box.right,
           width: box.width, vb: {x: vb.x, y: vb.y, w: vb.width, h: vb.height}, labels};
 })"""
+
+
+def _font_size(el, inherited: float) -> float:
+    m = re.search(r"font-size:\s*([\d.]+)", el.get("style", ""))
+    if m:
+        return float(m.group(1))
+    return float(el.get("font-size", inherited))
+
+
+@pytest.mark.parametrize("path", FIGURES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_figure_source_follows_the_size_rule(path):
+    """The rule in CONTRIBUTING.md, checked on the file itself so a failure names it."""
+    rel = path.relative_to(path.parents[3])
+    root = ET.parse(path).getroot()
+    vb = [float(x) for x in root.get("viewBox", "").split()]
+    assert len(vb) == 4 and vb[2] == VIEWBOX_WIDTH, f"{rel}: viewBox must be {VIEWBOX_WIDTH} units wide, is {vb}"
+    small = []
+
+    def walk(el, size):
+        size = _font_size(el, size)
+        if el.tag in (SVG_NS + "text", SVG_NS + "tspan") and (el.text or "").strip() and size < MIN_UNITS:
+            small.append(f"{el.text.strip()!r} at {size:g}")
+        for child in el:
+            walk(child, size)
+
+    walk(root, 16)
+    assert not small, f"{rel}: labels under {MIN_UNITS} units: " + ", ".join(small)
+    text = path.read_text(encoding="utf-8")
+    assert not re.search(r"#[0-9a-fA-F]{3,8}\b(?!\))", re.sub(r"url\(#[^)]*\)", "", text)), \
+        f"{rel}: hard-coded colour; use currentColor and the --fig-* variables"
+    stem = path.stem
+    for ident in re.findall(r'\bid="([^"]+)"', text):
+        assert ident.startswith(stem), f"{rel}: id {ident!r} must start with {stem!r}"
 
 
 def chapter_url(server: str, lang: str, slug: str) -> str:
