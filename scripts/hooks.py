@@ -21,6 +21,7 @@ import frontmatter  # noqa: E402
 import glossary  # noqa: E402
 import html_fixes  # noqa: E402
 import i18n_site  # noqa: E402
+import labs  # noqa: E402
 import mathml  # noqa: E402
 import md_links  # noqa: E402
 import pairs  # noqa: E402
@@ -53,6 +54,7 @@ def _outer_build(config) -> bool:
 GLOSSARY_DATA = os.path.join("docs", "_data", "glossary.yml")
 TIMELINE_DATA = os.path.join("docs", "_data", "timeline.yml")
 REDIRECTS_DATA = os.path.join("docs", "_data", "redirects.yml")
+LABS_DATA = os.path.join("docs", "_data", "labs.yml")
 
 
 def on_pre_build(config):
@@ -65,6 +67,22 @@ def on_pre_build(config):
     _state["timeline"] = _checked(timeline.load, os.path.join(ROOT, TIMELINE_DATA), slugs)
     _state["redirects"] = _checked(redirects.load, os.path.join(ROOT, REDIRECTS_DATA), slugs)
     _load_glossary(config, slugs)
+    _state["labs"] = _load_labs(config)
+
+
+def _load_labs(config) -> dict:
+    """Labs (scripts/labs.py): manifest, vendor files (checked against node_modules),
+    UI strings of both languages and the download size each start button shows."""
+    try:
+        manifest = labs.load_manifest(os.path.join(ROOT, LABS_DATA))
+        vendor = labs.vendor_files(manifest, ROOT)
+        strings = labs.load_strings({lang: os.path.join(ROOT, "overrides", "strings", f"{lang}.yml")
+                                     for lang in ("ko", "en")})
+    except labs.LabError as err:
+        raise PluginError(str(err).replace(ROOT + os.sep, "")) from None
+    assets = os.path.join(config.docs_dir, "assets", "labs")
+    sizes = {lab: labs.start_bytes(assets, lab, files) for lab, files in vendor.items()}
+    return {"manifest": manifest, "vendor": vendor, "strings": strings, "sizes": sizes}
 
 
 def _checked(check, *args):
@@ -173,6 +191,9 @@ def on_page_content(html, page, config, files):
     def math_error(message: str, tex: str) -> None:
         report(src, line_of(source, tex), message, ROOT)
 
+    lab = _state["labs"]
+    html = labs.expand_placeholders(html, page.url, lang, lab["strings"], lab["sizes"], set(lab["manifest"]),
+                                    lambda message: report(src, line_of(source, "data-lab="), message, ROOT))
     return mathml.render(html, math_error)
 
 
@@ -202,3 +223,9 @@ def on_post_build(config):
     for lang in others:
         i18n_site.write_language_sitemap(config.site_dir, config.site_url or "/", lang)
         search_index.write_language_indexes(config.site_dir, lang)
+    try:
+        labs.copy_vendor(_state["labs"]["vendor"], config.site_dir)
+        labs.write_strings(_state["labs"]["strings"], config.site_dir)
+        labs.write_csp(config.site_dir)   # last: hashes the inline scripts of every finished page
+    except labs.LabError as err:
+        raise PluginError(str(err).replace(ROOT + os.sep, "")) from None

@@ -17,8 +17,10 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "No
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 
-# axe-core for the accessibility checks, at the version package-lock.json records.
-if [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# npm packages at the versions package-lock.json records: axe-core for the accessibility
+# checks, and the labs' third-party code that the site build copies (docs/_data/labs.yml).
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/gpt-tokenizer/package.json ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
