@@ -83,7 +83,7 @@ export async function start(root, { base, lang }) {
   textarea.value = EXAMPLES.pairs;
   const example = el("select", { id: exampleId, class: "lab__select" },
     ...Object.keys(EXAMPLES).map((key) => el("option", { value: key, text: s[`example_${key}`] })));
-  const tableToggle = el("button", { type: "button", class: "md-button lab__toggle", "aria-pressed": "false", text: c.table_view });
+  const tableToggle = el("button", { type: "button", class: "lab__button", "aria-pressed": "false", text: c.table_view });
   const summary = el("p", { class: "lab__summary" });
   const panels = {};
   const grid = el("div", { class: "lab__grid" });
