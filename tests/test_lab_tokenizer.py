@@ -142,28 +142,36 @@ def test_counts_and_ratios_match_the_chapter_and_update_as_the_reader_types(page
     assert not page.problems, page.problems
 
 
+RUN_WORKER = """async (texts) => {
+  const worker = new Worker(new URL('/assets/labs/tokenizer/worker.js', location.href), {type: 'module'});
+  await new Promise(ok => worker.addEventListener('message', e => e.data.ready && ok(), {once: true}));
+  const out = [];
+  for (let i = 0; i < texts.length; i++) {
+    const answer = await new Promise(ok => {
+      worker.onmessage = e => ok(e.data);
+      worker.postMessage({id: i, text: texts[i], lines: []});
+    });
+    if (answer.error) throw new Error(answer.error);
+    const row = {};
+    for (const [name, r] of Object.entries(answer.results)) row[name] = Array.from(r.ids);
+    out.push(row);
+  }
+  worker.terminate();
+  return out;
+}"""
+
+
+def run_worker(page, server, texts: list[str]) -> list[dict[str, list[int]]]:
+    """Token ids from the lab's own module worker, in the page, for each text."""
+    page.goto(lab_url(server, "en"))
+    start_lab(page)
+    return page.evaluate(RUN_WORKER, texts)
+
+
 def test_worker_gives_the_reference_ids_for_the_whole_corpus(page_factory, server):
     """The lab's real code path: its module worker, in Chromium, on every corpus string."""
     page = page_factory()
-    page.goto(lab_url(server, "en"))
-    start_lab(page)
-    got = page.evaluate("""async (corpus) => {
-      const worker = new Worker(new URL('/assets/labs/tokenizer/worker.js', location.href), {type: 'module'});
-      await new Promise(ok => worker.addEventListener('message', e => e.data.ready && ok(), {once: true}));
-      const out = [];
-      for (let i = 0; i < corpus.length; i++) {
-        const answer = await new Promise(ok => {
-          worker.onmessage = e => ok(e.data);
-          worker.postMessage({id: i, text: corpus[i], lines: []});
-        });
-        if (answer.error) throw new Error(answer.error);
-        const row = {};
-        for (const [name, r] of Object.entries(answer.results)) row[name] = Array.from(r.ids);
-        out.push(row);
-      }
-      worker.terminate();
-      return out;
-    }""", CORPUS)
+    got = run_worker(page, server, CORPUS)
     assert len(got) == len(CORPUS)
     mismatches = []
     for name in ("cl100k_base", "o200k_base"):
@@ -299,3 +307,31 @@ def test_every_inline_script_of_every_page_is_allowed_by_its_hash(site):
         assert text.index("Content-Security-Policy") < text.find("<script"), f"{path}: policy after a script"
         for token in labs.inline_script_hashes(text):
             assert token in policy.group(1), (path, token)
+
+
+def test_the_chapter_says_what_the_lab_shows(page_factory, server):
+    """The numbers in the lab's text and quiz, recomputed by the lab's worker."""
+    pages = {lang: (ROOT / "docs" / lang / "language-models.md").read_text(encoding="utf-8") for lang in ("ko", "en")}
+    tokens = load_example("language_models_tokens")
+    korean = "".join(ko for ko, _en in tokens.PAIRS)
+    syllables = [ch for ch in korean if "가" <= ch <= "힣"]
+    page = page_factory()
+    texts = ["ㅋㅋㅋ", "합니다", "했습니다", "언어", *syllables,
+             *[ko for ko, _ in tokens.PAIRS], *[en for _, en in tokens.PAIRS]]
+    got = dict(zip(texts, run_worker(page, server, texts)))
+    counts = {t: {n: len(ids) for n, ids in got[t].items()} for t in texts}
+    assert counts["ㅋㅋㅋ"] == {"r50k_base": 2, "cl100k_base": 6, "o200k_base": 2}
+    assert counts["합니다"]["cl100k_base"] == 1 and counts["했습니다"]["cl100k_base"] == 3
+    assert counts["언어"] == {"r50k_base": 6, "cl100k_base": 3, "o200k_base": 2}
+    whole = {n: sum(counts[ch][n] == 1 for ch in syllables) for n in ENCODINGS}
+    assert len(syllables) == 58 and whole == {"r50k_base": 0, "cl100k_base": 35, "o200k_base": 57}
+    ratio = {n: sum(counts[ko][n] for ko, _ in tokens.PAIRS) / sum(counts[en][n] for _, en in tokens.PAIRS)
+             for n in ENCODINGS}
+    shown = [f"{ratio[n]:.1f}" for n in ENCODINGS]
+    assert shown == ["5.6", "2.7", "1.6"]
+    for lang, text in pages.items():
+        section = text[text.index("{#tokenizer-lab}"):text.index("{#next-token-distribution}")]
+        for needle in ("58", "35", "57", *shown, "ㅋㅋㅋ", "합니다", "했습니다"):
+            assert needle in section, (lang, needle)
+        quiz = text[text.index("{#quiz}"):]
+        assert "`EC 96`, `B8`" in quiz and "EC 96 B8" in quiz, lang
