@@ -276,7 +276,7 @@ def expand_placeholders(html_text: str, page_url: str, lang: str, strings: dict,
         esc = html.escape
         return (
             f'<div class="lab" data-lab="{name}" role="region" aria-label="{esc(lab["title"])}" hidden>'
-            f'<p class="lab__title">{esc(lab["title"])}</p>'
+            f'<p class="lab__title"><strong>{esc(lab["title"])}</strong></p>'
             f'<p class="lab__intro">{esc(lab["intro"])}</p>'
             f'<p class="lab__start"><button type="button" class="md-button md-button--primary" data-lab-start>'
             f'{esc(s["common"]["start"])}</button> '
