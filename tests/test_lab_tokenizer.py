@@ -202,6 +202,9 @@ def test_partial_syllables_show_as_grouped_bytes_never_as_replacement_chars(page
     first = panel.locator(".lab__group").first
     assert first.locator(".lab__chip").all_inner_texts() == ["EC 96", "B8"]
     assert first.locator(".lab__group-text").inner_text() == "언"
+    root.locator("button[aria-pressed]").click()   # the table view names the syllable too
+    assert panel.locator("tbody tr").first.locator("td").first.inner_text() == "EC 96 · 「언」의 일부"
+    assert "\ufffd" not in root.inner_text()
     assert not page.problems, page.problems
 
 

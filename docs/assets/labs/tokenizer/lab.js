@@ -146,7 +146,10 @@ export async function start(root, { base, lang }) {
     const rows = [];
     for (const g of groups) {
       for (let i = g.start; i < g.end && i < MAX_SHOWN; i++) {
-        rows.push([String(i + 1), tokenLabel(piece(result, i), g.end - g.start === 1), String(result.ids[i]), hex(piece(result, i))]);
+        const whole = g.end - g.start === 1;
+        const label = tokenLabel(piece(result, i), whole);
+        rows.push([String(i + 1), whole ? label : `${label} · ${format(s.part_of, { text: visible(g.text ?? "?") })}`,
+          String(result.ids[i]), hex(piece(result, i))]);
       }
     }
     const wrap = panel.section.querySelector(".lab__table-wrap");
