@@ -46,21 +46,26 @@ export function piece(result, i) {
 /** Group the first `limit` tokens (and those completing their last character) so that
  *  each group starts and ends on a character boundary: a token followed by a UTF-8
  *  continuation byte (10xxxxxx) shares a character with the next token.
- *  Returns [{start, end, text}] over token indexes (end exclusive). */
+ *  Returns [{start, end}] over token indexes (end exclusive). */
 export function groupTokens(result, limit = Infinity) {
   const groups = [];
   const n = result.ids.length;
   let start = 0;
   for (let i = 0; i < n && start < limit; i++) {
-    const endByte = result.ends[i];
-    if (i + 1 < n && (result.bytes[endByte] & 0xc0) === 0x80) continue;
-    const startByte = start ? result.ends[start - 1] : 0;
-    let text;
-    try { text = strict.decode(result.bytes.subarray(startByte, endByte)); } catch { text = null; }
-    groups.push({ start, end: i + 1, text });
+    if (i + 1 < n && (result.bytes[result.ends[i]] & 0xc0) === 0x80) continue;
+    groups.push({ start, end: i + 1 });
     start = i + 1;
   }
   return groups;
+}
+
+/** The characters a group of tokens spells (null if its bytes are not valid UTF-8). */
+export function groupText(result, g) {
+  try {
+    return strict.decode(result.bytes.subarray(g.start ? result.ends[g.start - 1] : 0, result.ends[g.end - 1]));
+  } catch {
+    return null;
+  }
 }
 
 function tokenLabel(bytes, whole) {
@@ -124,21 +129,41 @@ export async function start(root, { base, lang }) {
     const { result, groups } = panel;
     const box = panel.section.querySelector(".lab__chips");
     const shown = Math.min(result.ids.length, MAX_SHOWN);
-    let html = "";
-    let k = 0;
+    // One unit per group: a lone chip, or a frame of byte-piece chips and its character.
+    // A unit's key is its token ids, so that only the units that changed are replaced:
+    // typing re-lays out the few new chips instead of all of them.
+    const units = [];
     for (const g of groups) {
       if (g.start >= shown) break;
+      const end = Math.min(g.end, shown);
       const part = g.end - g.start > 1;
-      let chips = "";
-      for (let i = g.start; i < Math.min(g.end, shown); i++) {
-        chips += `<button type="button" class="lab__chip c${k % 4}${part ? " lab__chip--part" : ""}" tabindex="${i === 0 ? 0 : -1}" data-i="${i}">${escapeHtml(tokenLabel(piece(result, i), !part))}</button>`;
-        k += 1;
-      }
-      html += part
-        ? `<span class="lab__group">${chips}<span class="lab__group-text" aria-hidden="true">${escapeHtml(visible(g.text ?? "?"))}</span></span>`
-        : chips;
+      units.push({ g, end, part, key: `${part ? "p" : ""}${result.ids.subarray(g.start, end).join(",")}` });
     }
-    box.innerHTML = html;
+    const html = ({ g, end, part }) => {
+      let chips = "";
+      for (let i = g.start; i < end; i++) {
+        // colour by id, so that a chip keeps its colour when tokens before it change
+        chips += `<button type="button" class="lab__chip c${result.ids[i] % 4}${part ? " lab__chip--part" : ""}" tabindex="-1">${escapeHtml(tokenLabel(piece(result, i), !part))}</button>`;
+      }
+      return part
+        ? `<span class="lab__group">${chips}<span class="lab__group-text" aria-hidden="true">${escapeHtml(visible(groupText(result, g) ?? "?"))}</span></span>`
+        : chips;
+    };
+    const old = panel.units || [];
+    if (!old.length) box.replaceChildren();
+    let p = 0;
+    while (p < old.length && p < units.length && old[p] === units[p].key) p += 1;
+    let q = 0;
+    while (q < old.length - p && q < units.length - p && old[old.length - 1 - q] === units[units.length - 1 - q].key) q += 1;
+    const nodes = [...box.children];
+    for (let i = p; i < old.length - q; i++) nodes[i].remove();
+    const fresh = units.slice(p, units.length - q).map(html).join("");
+    const before = nodes[old.length - q];
+    if (fresh && before) before.insertAdjacentHTML("beforebegin", fresh);
+    else if (fresh) box.insertAdjacentHTML("beforeend", fresh);
+    panel.units = units.map((u) => u.key);
+    const chips = box.querySelectorAll(".lab__chip");
+    if (chips.length && !box.querySelector('.lab__chip[tabindex="0"]')) chips[0].setAttribute("tabindex", "0");
   }
 
   function drawTable(panel) {
@@ -148,7 +173,7 @@ export async function start(root, { base, lang }) {
       for (let i = g.start; i < g.end && i < MAX_SHOWN; i++) {
         const whole = g.end - g.start === 1;
         const label = tokenLabel(piece(result, i), whole);
-        rows.push([String(i + 1), whole ? label : `${label} · ${format(s.part_of, { text: visible(g.text ?? "?") })}`,
+        rows.push([String(i + 1), whole ? label : `${label} · ${format(s.part_of, { text: visible(groupText(result, g) ?? "?") })}`,
           String(result.ids[i]), hex(piece(result, i))]);
       }
     }
@@ -174,13 +199,13 @@ export async function start(root, { base, lang }) {
     panel.section.querySelector(".lab__chips").hidden = tableView;
     panel.section.querySelector(".lab__detail").hidden = tableView;
     panel.section.querySelector(".lab__table-wrap").hidden = !tableView;
-    if (tableView) drawTable(panel); else drawChips(panel);
+    if (tableView) { panel.units = []; drawTable(panel); } else drawChips(panel);
   }
 
   function detail(panel, i) {
     const g = panel.groups.find((x) => i >= x.start && i < x.end);
     const parts = g.end - g.start;
-    const values = { n: i + 1, id: panel.result.ids[i], bytes: hex(piece(panel.result, i)), text: visible(g.text ?? "?"), parts };
+    const values = { n: i + 1, id: panel.result.ids[i], bytes: hex(piece(panel.result, i)), text: visible(groupText(panel.result, g) ?? "?"), parts };
     return format(parts > 1 ? s.detail_part : s.detail, values);
   }
 
@@ -237,7 +262,8 @@ export async function start(root, { base, lang }) {
       chip.setAttribute("aria-describedby", panel.detailId);
       box.querySelectorAll("[aria-current]").forEach((b) => b.removeAttribute("aria-current"));
       chip.setAttribute("aria-current", "true");
-      panel.section.querySelector(".lab__detail").textContent = detail(panel, Number(chip.dataset.i));
+      const index = Array.prototype.indexOf.call(box.querySelectorAll(".lab__chip"), chip);
+      panel.section.querySelector(".lab__detail").textContent = detail(panel, index);
     };
     box.addEventListener("click", (ev) => {
       const chip = ev.target.closest(".lab__chip");
