@@ -129,9 +129,8 @@ export async function start(root, { base, lang }) {
     const { result, groups } = panel;
     const box = panel.section.querySelector(".lab__chips");
     const shown = Math.min(result.ids.length, MAX_SHOWN);
-    // One unit per group: a lone chip, or a frame of byte-piece chips and its character.
-    // A unit's key is its token ids, so that only the units that changed are replaced:
-    // typing re-lays out the few new chips instead of all of them.
+    // One unit per group: a lone chip, or a frame of byte-piece chips and its character,
+    // keyed by its token ids.
     const units = [];
     for (const g of groups) {
       if (g.start >= shown) break;
@@ -149,19 +148,41 @@ export async function start(root, { base, lang }) {
         ? `<span class="lab__group">${chips}<span class="lab__group-text" aria-hidden="true">${escapeHtml(visible(groupText(result, g) ?? "?"))}</span></span>`
         : chips;
     };
+    // Units go into one chunk per line of the text (a chunk ends after a token ending in
+    // a line break), each its own flex box with layout containment: the chips follow
+    // the text's lines, and an edit re-lays out only the chunks of the lines it changed.
+    const chunks = [];
+    let current = [];
+    for (const unit of units) {
+      current.push(unit);
+      const lastByte = result.bytes[result.ends[unit.end - 1] - 1];
+      if (lastByte === 0x0a) { chunks.push(current); current = []; }
+    }
+    if (current.length) chunks.push(current);
+    const keys = chunks.map((c) => c.map((u) => u.key).join("|"));
+    // Keyed update: keep the chunk elements whose key is still there (in order), create
+    // the others. (A prefix/suffix diff is not enough: inserting a token at the start
+    // shifts the drawn window, so the last chunk changes too.)
     const old = panel.units || [];
-    if (!old.length) box.replaceChildren();
-    let p = 0;
-    while (p < old.length && p < units.length && old[p] === units[p].key) p += 1;
-    let q = 0;
-    while (q < old.length - p && q < units.length - p && old[old.length - 1 - q] === units[units.length - 1 - q].key) q += 1;
-    const nodes = [...box.children];
-    for (let i = p; i < old.length - q; i++) nodes[i].remove();
-    const fresh = units.slice(p, units.length - q).map(html).join("");
-    const before = nodes[old.length - q];
-    if (fresh && before) before.insertAdjacentHTML("beforebegin", fresh);
-    else if (fresh) box.insertAdjacentHTML("beforeend", fresh);
-    panel.units = units.map((u) => u.key);
+    const oldNodes = [...box.children];
+    const oldAt = new Map();
+    old.forEach((key, i) => { if (!oldAt.has(key)) oldAt.set(key, i); });
+    const kept = new Set();
+    let cursor = box.firstElementChild;
+    chunks.forEach((chunk, j) => {
+      const i = oldAt.get(keys[j]);
+      if (i !== undefined && !kept.has(i) && oldNodes[i]) {
+        kept.add(i);
+        if (oldNodes[i] === cursor) cursor = cursor.nextElementSibling;
+        else box.insertBefore(oldNodes[i], cursor);
+        return;
+      }
+      const markup = `<div class="lab__chunk">${chunk.map(html).join("")}</div>`;
+      if (cursor) cursor.insertAdjacentHTML("beforebegin", markup);
+      else box.insertAdjacentHTML("beforeend", markup);
+    });
+    oldNodes.forEach((node, i) => { if (!kept.has(i)) node.remove(); });
+    panel.units = keys;
     const chips = box.querySelectorAll(".lab__chip");
     if (chips.length && !box.querySelector('.lab__chip[tabindex="0"]')) chips[0].setAttribute("tabindex", "0");
   }
