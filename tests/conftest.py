@@ -172,6 +172,19 @@ def site(tmp_path_factory) -> pathlib.Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def project_copy(tmp_path_factory):
+    """A factory for throw-away copies of the project, to build with a fault injected."""
+    def make(name: str) -> pathlib.Path:
+        dest = tmp_path_factory.mktemp(name) / "project"
+        shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
+            ".git", "site", "node_modules", "__pycache__", ".pytest_cache"))
+        if (ROOT / "node_modules").is_dir():   # the build copies the labs' code from it
+            (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+        return dest
+    return make
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

@@ -16,7 +16,9 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_no_serious_axe_violations(page_factory, server, prefix, scheme):
     assert AXE.is_file(), "axe-core is missing: run npm ci"
-    page = page_factory(color_scheme=scheme)
+    # bypass_csp: axe is injected as an inline script, which the site's policy forbids
+    # (tests/test_lab_tokenizer.py checks the policy itself on every page).
+    page = page_factory(color_scheme=scheme, bypass_csp=True)
     found = []
     for slug in ["", *[f"{s}/" for s in SLUGS]]:
         page.goto(server + prefix + slug)
