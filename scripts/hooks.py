@@ -81,7 +81,8 @@ def _load_labs(config) -> dict:
     except labs.LabError as err:
         raise PluginError(str(err).replace(ROOT + os.sep, "")) from None
     assets = os.path.join(config.docs_dir, "assets", "labs")
-    sizes = {lab: labs.start_bytes(assets, lab, files) for lab, files in vendor.items()}
+    sizes = {lab: labs.start_bytes(assets, lab, files, manifest[lab].get("uses", []))
+             for lab, files in vendor.items()}
     return {"manifest": manifest, "vendor": vendor, "strings": strings, "sizes": sizes}
 
 
