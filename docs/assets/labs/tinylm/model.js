@@ -97,8 +97,12 @@ export class TinyLM {
     const att = [];
     const scale = 1 / Math.sqrt(hd);
     const row = new Float64Array(n);
+    // Without attention weights or all logits, the last layer needs keys and values for
+    // every position but the rest only for the last one: rows r0.. of it are computed.
+    const fast = !attention && !allLogits;
     for (let l = 0; l < c.n_layer; l++) {
       const p = `h${l}.`;
+      const r0 = fast && l === c.n_layer - 1 ? n - 1 : 0;
       layerNorm(x, h, n, d, w[p + "ln1.g"], w[p + "ln1.b"]);
       matmul(h, w[p + "attn.w"], w[p + "attn.b"], qkv, n, d, 3 * d);
       const heads = [];
@@ -106,7 +110,7 @@ export class TinyLM {
       for (let hh = 0; hh < nh; hh++) {
         const a = attention ? new Float64Array(n * n) : null;
         const qo = hh * hd, ko = d + hh * hd, vo = 2 * d + hh * hd;
-        for (let i = 0; i < n; i++) {
+        for (let i = r0; i < n; i++) {
           let max = -Infinity;
           for (let j = 0; j <= i; j++) {
             let s = 0;
@@ -126,14 +130,14 @@ export class TinyLM {
         heads.push(a);
       }
       if (attention) att.push(heads);
-      matmulAdd(y, w[p + "proj.w"], w[p + "proj.b"], x, n, d, d);
-      layerNorm(x, h, n, d, w[p + "ln2.g"], w[p + "ln2.b"]);
-      matmul(h, w[p + "fc.w"], w[p + "fc.b"], f, n, d, m);
-      for (let i = 0; i < n * m; i++) {
+      matmulAdd(y, w[p + "proj.w"], w[p + "proj.b"], x, n, d, d, r0);
+      layerNorm(x, h, n, d, w[p + "ln2.g"], w[p + "ln2.b"], r0);
+      matmul(h, w[p + "fc.w"], w[p + "fc.b"], f, n, d, m, r0);
+      for (let i = r0 * m; i < n * m; i++) {
         const v = f[i];
         f[i] = 0.5 * v * (1 + Math.tanh(GELU_C * (v + 0.044715 * v * v * v)));
       }
-      matmulAdd(f, w[p + "out.w"], w[p + "out.b"], x, n, m, d);
+      matmulAdd(f, w[p + "out.w"], w[p + "out.b"], x, n, m, d, r0);
     }
     const first = allLogits ? 0 : n - 1;
     const rows = n - first;
@@ -153,8 +157,8 @@ export class TinyLM {
   }
 }
 
-function layerNorm(x, out, n, d, g, b) {
-  for (let t = 0; t < n; t++) {
+function layerNorm(x, out, n, d, g, b, r0 = 0) {
+  for (let t = r0; t < n; t++) {
     const o = t * d;
     let mu = 0;
     for (let j = 0; j < d; j++) mu += x[o + j];
@@ -166,9 +170,9 @@ function layerNorm(x, out, n, d, g, b) {
   }
 }
 
-/** out[n, k] = a[n, d] @ w[d, k] + b */
-function matmul(a, w, b, out, n, d, k) {
-  for (let t = 0; t < n; t++) {
+/** out[n, k] = a[n, d] @ w[d, k] + b (rows r0..n-1) */
+function matmul(a, w, b, out, n, d, k, r0 = 0) {
+  for (let t = r0; t < n; t++) {
     const o = t * k;
     for (let j = 0; j < k; j++) out[o + j] = b[j];
     for (let i = 0; i < d; i++) {
@@ -178,9 +182,9 @@ function matmul(a, w, b, out, n, d, k) {
   }
 }
 
-/** out[n, k] += a[n, d] @ w[d, k] + b (the residual add) */
-function matmulAdd(a, w, b, out, n, d, k) {
-  for (let t = 0; t < n; t++) {
+/** out[n, k] += a[n, d] @ w[d, k] + b (the residual add; rows r0..n-1) */
+function matmulAdd(a, w, b, out, n, d, k, r0 = 0) {
+  for (let t = r0; t < n; t++) {
     const o = t * k;
     for (let j = 0; j < k; j++) out[o + j] += b[j];
     for (let i = 0; i < d; i++) {
