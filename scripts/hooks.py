@@ -57,6 +57,10 @@ REDIRECTS_DATA = os.path.join("docs", "_data", "redirects.yml")
 LABS_DATA = os.path.join("docs", "_data", "labs.yml")
 
 
+def on_startup(command, dirty):
+    _state["command"] = command
+
+
 def on_pre_build(config):
     if not _outer_build(config):
         return
@@ -227,6 +231,9 @@ def on_post_build(config):
     try:
         labs.copy_vendor(_state["labs"]["vendor"], config.site_dir)
         labs.write_strings(_state["labs"]["strings"], config.site_dir)
-        labs.write_csp(config.site_dir)   # last: hashes the inline scripts of every finished page
+        # Last: hashes the inline scripts of every finished page. Not under `mkdocs serve`,
+        # whose live-reload script is inline and new on every reload.
+        if _state.get("command") != "serve":
+            labs.write_csp(config.site_dir)
     except labs.LabError as err:
         raise PluginError(str(err).replace(ROOT + os.sep, "")) from None

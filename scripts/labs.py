@@ -225,15 +225,18 @@ def load_strings(paths: dict[str, str]) -> dict[str, dict]:
             raise LabError(f"{path}:{str(err)[5:]}") from None
         nested[lang] = yaml.safe_load(text)["labs"]
     langs = list(paths)
+    problems = []
     for lang in langs:
         for other in langs:
             for key, (_text, line) in flat[other].items():
                 if key not in flat[lang]:
-                    raise LabError(f"{paths[lang]}: missing key 'labs.{key}' "
-                                   f"(defined in {paths[other]}:{line})")
+                    problems.append(f"{paths[lang]}: missing key 'labs.{key}' "
+                                    f"(defined in {paths[other]}:{line})")
         for key, (value, line) in flat[lang].items():
             if not value.strip():
-                raise LabError(f"{paths[lang]}:{line}: 'labs.{key}' is empty")
+                problems.append(f"{paths[lang]}:{line}: 'labs.{key}' is empty")
+    if problems:
+        raise LabError("\n".join(problems))
     return nested
 
 
@@ -283,7 +286,7 @@ def expand_placeholders(html_text: str, page_url: str, lang: str, strings: dict,
         esc = html.escape
         return (
             f'<div class="lab" data-lab="{name}" role="region" aria-label="{esc(lab["title"])}" hidden>'
-            f'<p class="lab__title">{esc(lab["title"])}</p>'
+            f'<p class="lab__title"><strong>{esc(lab["title"])}</strong></p>'
             f'<p class="lab__intro">{esc(lab["intro"])}</p>'
             f'<p class="lab__start"><button type="button" class="md-button md-button--primary" data-lab-start>'
             f'{esc(s["common"]["start"])}</button> '
@@ -330,7 +333,7 @@ def policy_for(page: str) -> str:
 
 
 CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)
-EXISTING = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*')
+EXISTING = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
 
 
 def add_csp(page: str, path: str = "page") -> str:

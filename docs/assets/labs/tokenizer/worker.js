@@ -1,6 +1,7 @@
 // The tokenizer lab's worker: tokenizes text with three real vocabularies off the main
-// thread. Messages in: {id, text, lines}. Out: {id, results: {name: {ids, bytes,
-// lineCounts}}, ms}, or {id, error}. `bytes` is each token's UTF-8 bytes (Uint8Array).
+// thread. Messages in: {id, text, lines}. Out: {id, results: {name: {ids, bytes, ends,
+// lineCounts}}, ms}, or {id, error}. Token i's UTF-8 bytes are bytes[ends[i-1]..ends[i])
+// (one transferable buffer per encoding, not thousands of small arrays).
 // Text that looks like a special token (<|endoftext|>) is tokenized as ordinary text,
 // as tiktoken's encode_ordinary does.
 import r50k from "../vendor/gpt-tokenizer/encoding/r50k_base.js";
@@ -20,9 +21,16 @@ export function tokenize(text, lines) {
   const results = {};
   for (const [name, encoding] of Object.entries(ENCODINGS)) {
     const ids = encoding.encode(text, ORDINARY);
+    const pieces = ids.map((id) => tokenBytes(encoding, id));
+    const ends = new Uint32Array(ids.length);
+    let total = 0;
+    pieces.forEach((piece, i) => { total += piece.length; ends[i] = total; });
+    const bytes = new Uint8Array(total);
+    pieces.forEach((piece, i) => bytes.set(piece, i ? ends[i - 1] : 0));
     results[name] = {
-      ids,
-      bytes: ids.map((id) => tokenBytes(encoding, id)),
+      ids: Int32Array.from(ids),
+      bytes,
+      ends,
       lineCounts: (lines || []).map((line) => encoding.encode(line, ORDINARY).length),
     };
   }
@@ -33,7 +41,8 @@ self.onmessage = ({ data }) => {
   const t0 = performance.now();
   try {
     const results = tokenize(data.text, data.lines);
-    self.postMessage({ id: data.id, results, ms: performance.now() - t0 });
+    const buffers = Object.values(results).flatMap((r) => [r.ids.buffer, r.bytes.buffer, r.ends.buffer]);
+    self.postMessage({ id: data.id, results, ms: performance.now() - t0 }, buffers);
   } catch (err) {
     self.postMessage({ id: data.id, error: String(err && err.message || err) });
   }
