@@ -64,6 +64,12 @@ def load_manifest(path: str) -> dict:
         line = _line(text, f"{lab}:")
         if not isinstance(spec, dict):
             raise LabError(f"{path}:{line}: lab '{lab}' must be a mapping")
+        uses = spec.get("uses", [])
+        if not isinstance(uses, list) or not all(isinstance(u, str) and u for u in uses):
+            raise LabError(f"{path}:{line}: lab '{lab}': uses must be a list of folder names")
+        for shared in uses:
+            if not os.path.isdir(os.path.join(os.path.dirname(os.path.dirname(path)), "assets", "labs", shared)):
+                raise LabError(f"{path}:{line}: lab '{lab}' uses docs/assets/labs/{shared}/, which is missing")
         for vendor in spec.get("vendor", []):
             missing = [k for k in ("package", "version", "from", "to", "entries") if k not in vendor]
             if missing:
@@ -157,11 +163,15 @@ def gzip_size(path: str) -> int:
         return len(gzip.compress(fh.read(), 9))
 
 
-def start_bytes(assets_dir: str, lab: str, vendor: list[tuple[str, str]]) -> int:
+def start_bytes(assets_dir: str, lab: str, vendor: list[tuple[str, str]], uses=()) -> int:
     """Compressed (gzip -9) bytes of the scripts a reader fetches when the lab starts:
     the lab's own folder under ``assets_dir`` (docs/assets/labs), the shared helpers and
-    its vendor modules. What the start button tells the reader."""
+    its vendor modules, plus every file of the shared folders it ``uses`` (labs.yml; e.g.
+    a model's weights). What the start button tells the reader."""
     total = 0
+    for shared in uses:
+        for folder, _dirs, names in os.walk(os.path.join(assets_dir, shared)):
+            total += sum(gzip_size(os.path.join(folder, n)) for n in names)
     for folder, _dirs, names in os.walk(os.path.join(assets_dir, lab)):
         total += sum(gzip_size(os.path.join(folder, n)) for n in names if n.endswith(".js"))
     common = os.path.join(assets_dir, "common.js")
