@@ -303,7 +303,7 @@ def test_no_page_and_no_lab_violates_the_content_security_policy(page_factory, s
 
 
 def test_every_inline_script_of_every_page_is_allowed_by_its_hash(site):
-    import labs
+    from llmbook import labs
     for path in site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', text)

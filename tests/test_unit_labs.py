@@ -1,4 +1,4 @@
-"""scripts/labs.py on its own: the vendor manifest and copy, UI strings, lab placeholders
+"""scripts/llmbook/labs.py on its own: the vendor manifest and copy, UI strings, lab placeholders
 and the Content-Security-Policy; and the strict build failing on a missing npm package
 or string."""
 from __future__ import annotations
@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-import labs
+from llmbook import labs
 from conftest import ROOT, build
 
 

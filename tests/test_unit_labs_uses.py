@@ -4,7 +4,7 @@ import gzip
 
 import pytest
 
-import labs
+from llmbook import labs
 
 
 def write_manifest(tmp_path, text):

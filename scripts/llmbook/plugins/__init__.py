@@ -8,7 +8,9 @@ pyproject.toml and configured under ``plugins:`` in mkdocs.yml:
 - ``llmbook-references``: the references page from the chapters' reference sections;
 - ``llmbook-redirects``: redirect pages for renamed pages, in every language;
 - ``llmbook-i18n-site``: per-language sitemaps and search indexes, and page-level fixes
-  to Material's HTML (``llmbook.html_fixes``, ``llmbook.i18n_site``).
+  to Material's HTML (``llmbook.html_fixes``, ``llmbook.i18n_site``);
+- ``llmbook-labs``: the interactive labs' start controls, their third-party code and UI
+  strings, and the Content-Security-Policy of every page (``llmbook.labs``).
 
 mkdocs-static-i18n builds the default language, then, from inside its own
 ``on_post_build``, every other language with the same plugin instances; steps that
