@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import os
 import pathlib
@@ -156,6 +157,35 @@ def score_language(browser, base: str, lang: str, queries) -> Score:
     return score
 
 
+def speed(browser, base: str, lang: str, query: str, rate: int = 4) -> tuple[float, float]:
+    """(ms from opening search to the first results, median ms from a keystroke to updated
+    results) for ``query`` in a fresh page with the CPU slowed ``rate`` times, as on a phone.
+    The first figure includes fetching and indexing the language's search index."""
+    ctx = browser.new_context(viewport={"width": 375, "height": 740})
+    page = ctx.new_page()
+    page.goto(base + LANG_PREFIX[lang])
+    cdp = ctx.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+    start = time.monotonic()
+    page.keyboard.press("/")
+    page.wait_for_selector("input.md-search__input:focus")
+    type_keys(page, query[0])
+    page.wait_for_function("() => /일치|matching/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')",
+                           timeout=120000)
+    first = (time.monotonic() - start) * 1000
+    keystrokes = []
+    for char in query[1:]:
+        before = page.evaluate("document.querySelector('.md-search-result__list').innerHTML")
+        t = time.monotonic()
+        type_keys(page, char)
+        page.wait_for_function("b => document.querySelector('.md-search-result__list').innerHTML !== b", arg=before,
+                               timeout=30000)
+        keystrokes.append((time.monotonic() - t) * 1000)
+    ctx.close()
+    keystrokes.sort()
+    return first, keystrokes[len(keystrokes) // 2] if keystrokes else 0.0
+
+
 def serve(site: pathlib.Path):
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
@@ -192,6 +222,12 @@ def main() -> int:
             for lang in args.lang or ("ko", "en"):
                 score = score_language(browser, base, lang, queries[lang])
                 print(score.line())
+                index = site / (LANG_PREFIX[lang] + "search/search_index.json")
+                raw = index.read_bytes()
+                first, key = speed(browser, base, lang, "트랜스포머" if lang == "ko" else "transformer")
+                print(f"    index {len(raw) / 1024:.0f} KiB ({len(gzip.compress(raw, 6)) / 1024:.0f} KiB gzip);"
+                      f" at 4x CPU throttling: first results {first:.0f} ms after opening search"
+                      f" (index fetched and built), then {key:.0f} ms per keystroke (median)")
                 if args.show_misses:
                     for line in score.misses + score.other_language + score.empty_snippets:
                         print("   ", line)

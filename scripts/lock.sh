@@ -11,7 +11,7 @@
 #                                    release that the exact pins allow
 #
 # Each lock lists every file (wheel or sdist) of each locked version with its sha256, for
-# every platform and for Python 3.11.5 and newer (`uv pip compile --universal`), so pip's
+# every platform and for Python 3.11 and newer (`uv pip compile --universal`), so pip's
 # hash-checking mode accepts the install on Linux, macOS and Windows. The tool is uv at
 # the version and hashes in scripts/lock-tool.txt, installed into a temporary venv.
 # The npm lock is package-lock.json: regenerate it with `npm install --package-lock-only`.

@@ -8,8 +8,8 @@
 # (externally-managed-environment); everything here runs inside .venv/ instead.
 
 # The Python versions the lock is resolved for (`uv pip compile --python-version`).
-# pymdown-extensions 13.1 needs 3.11.5 or newer.
-LLMBOOK_MIN_PYTHON="3.11.5"
+# Debian 12's python3 is 3.11.2 (pymdown-extensions is pinned to 12.3 for it: 13.x needs 3.11.5).
+LLMBOOK_MIN_PYTHON="3.11"
 
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
 export NO_MKDOCS_2_WARNING=1
@@ -49,9 +49,9 @@ llmbook_find_python() {
       return 0
     fi
   done
-  echo "error: this project needs Python $LLMBOOK_MIN_PYTHON or newer (pymdown-extensions 13.1 requires it);" >&2
-  echo "  found: $("${candidates[0]}" --version 2>&1 || echo "no ${candidates[0]}"). Debian 12's own python3 is 3.11.2: install a newer" >&2
-  echo "  Python (e.g. with pyenv) and rerun with PYTHON=/path/to/python3.12" >&2
+  echo "error: this project needs Python $LLMBOOK_MIN_PYTHON or newer;" >&2
+  echo "  found: $("${candidates[0]}" --version 2>&1 || echo "no ${candidates[0]}"). Install a newer Python" >&2
+  echo "  (e.g. your distribution's python3.11 or pyenv) and rerun with PYTHON=/path/to/python3" >&2
   return 1
 }
 

@@ -28,6 +28,8 @@ import os
 import re
 from functools import lru_cache
 
+from . import search_terms
+
 BASE_SEPARATOR = r"""[\s\-,:;!?=\[\]()"'/·「」『』“”‘’…]+|\.(?!\d)|&[lg]t;|&amp;"""
 KO_ENDINGS = sorted("""
 합니다 했습니다 됩니다 되었습니다 였습니다 입니다 습니다 하였다 하다 했다 한다 된다 되다 이다 였다
@@ -97,7 +99,7 @@ def korean_index(index: dict) -> dict:
     """The Korean index with the ``kw`` field and the Korean separator."""
     config = dict(index["config"])
     config["separator"] = KO_SEPARATOR
-    config["fields"] = {**config.get("fields", {}), "kw": {"boost": 1.0}}
+    config["fields"] = {"kw": {"boost": 1.0}, **config.get("fields", {})}   # mkdocs.yml's boost wins
     docs = []
     all_words = keywords_for([f"{doc.get('title', '')}\n{doc.get('text', '')}" for doc in index["docs"]])
     for doc, words in zip(index["docs"], all_words):
@@ -131,15 +133,22 @@ def theme_pipeline(theme_dirs, lang: str) -> list[str] | None:
 
 
 def write_language_indexes(site_dir: str, other_lang: str = "en", korean: bool = True,
-                           other_pipeline: list[str] | None = None) -> tuple[int, int]:
+                           other_pipeline: list[str] | None = None, terms=None,
+                           glossary_field: str = "", default_lang: str = "ko") -> tuple[int, int]:
     """Rewrite the built site's search index as one index per language; returns doc counts.
     ``korean``: give the default language's index the Korean keywords and separator;
-    ``other_pipeline``: the other language's own search pipeline."""
+    ``other_pipeline``: the other language's own search pipeline; ``terms`` and
+    ``glossary_field``: the glossary terms each section uses, in every spelling
+    (``llmbook.search_terms``). Sections without text get their subsections' titles."""
     path = os.path.join(site_dir, "search", "search_index.json")
     with open(path, encoding="utf-8") as fh:
         merged = json.load(fh)
     ko, en = split_index(merged, f"{other_lang}/")
     ko, en = (korean_index(ko) if korean else ko), english_index(en, other_pipeline)
+    for data, lang in ((ko, default_lang), (en, other_lang)):
+        if terms and glossary_field:
+            search_terms.add_glossary_field(data["docs"], terms, lang, glossary_field)
+        search_terms.fill_empty_snippets(data["docs"])
     for target, data in ((path, ko), (os.path.join(site_dir, other_lang, "search", "search_index.json"), en)):
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as fh:

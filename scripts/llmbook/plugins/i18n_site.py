@@ -15,6 +15,10 @@ class I18nSiteConfig(Config):
     enabled = c.Type(bool, default=True)
     korean_search = c.Type(bool, default=True)
     """Add Kiwi keywords and the Korean separator to the Korean search index."""
+    glossary_field = c.Type(str, default="gt")
+    """The hidden search field that holds, for each section, every spelling of the glossary
+    terms it uses (``llmbook.search_terms``); give it a boost under the search plugin's
+    ``fields``. Empty: no such field."""
 
 
 class I18nSitePlugin(BasePlugin[I18nSiteConfig]):
@@ -47,4 +51,13 @@ class I18nSitePlugin(BasePlugin[I18nSiteConfig]):
         for lang in book.languages.others:
             i18n_site.write_language_sitemap(config.site_dir, config.site_url or "/", lang)
             search_index.write_language_indexes(config.site_dir, lang, korean=self.config.korean_search,
-                                                other_pipeline=search_index.theme_pipeline(config.theme.dirs, lang))
+                                                other_pipeline=search_index.theme_pipeline(config.theme.dirs, lang),
+                                                terms=self._glossary_terms(config),
+                                                glossary_field=self.config.glossary_field,
+                                                default_lang=book.languages.default)
+
+    @staticmethod
+    def _glossary_terms(config) -> list:
+        """The term base as read by ``llmbook-glossary`` (empty when it is off)."""
+        glossary = config.plugins.get("llmbook-glossary")
+        return list(glossary.terms.values()) if glossary and glossary.config.enabled else []
