@@ -76,7 +76,7 @@ def language(path: str) -> str:
 def names_an_author(who: str, authors: str) -> bool:
     """Whether the citation text ``who`` names one of ``authors`` (a word of it, or its
     initials: ``EU`` for ``European Union``)."""
-    words = [w.rstrip(".") for w in WORD.findall(who)]
+    words = [w.rstrip(".") for w in WORD.findall(ET_AL.sub("", who)) if w[0].isupper()]
     initials = "".join(w[0] for w in WORD.findall(authors) if w[0].isupper())
     return any(w in authors or (len(w) > 1 and w.isupper() and w in initials) for w in words) or not words
 
