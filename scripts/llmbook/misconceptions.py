@@ -48,3 +48,10 @@ def unmarked_boxes(masked: str, titles: set[str]) -> list[int]:
         if (m.group("title") or "") in titles and CLASS not in m.group("classes").split():
             out.append(masked.count("\n", 0, m.start()) + 1)
     return out
+
+
+def source_ids(masked: str) -> list[str]:
+    """The ids the build gives the misconceptions boxes of a page (code masked), in order:
+    what a link ``chapter.md#misconceptions`` may point at."""
+    count = sum(1 for m in SOURCE_BOX.finditer(masked) if CLASS in m.group("classes").split())
+    return [box_id(n) for n in range(1, count + 1)]

@@ -81,6 +81,11 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
             for line in misconceptions.unmarked_boxes(page.masked, titles):
                 report(page.path, line, "a misconceptions box needs the class 'misconceptions' "
                        "(!!! warning misconceptions \"...\"), which gives it its anchor", book.root)
+            boxes = set(misconceptions.source_ids(page.masked))
+            for heading in page.headings:
+                if heading.ident in boxes:
+                    report(page.path, heading.line, f"heading id '{heading.ident}' is the id of the page's "
+                           "misconceptions box; choose another", book.root)
 
     def _citations(self, book, sources):
         entries, inlines = [], []
