@@ -55,3 +55,8 @@ def source_ids(masked: str) -> list[str]:
     what a link ``chapter.md#misconceptions`` may point at."""
     count = sum(1 for m in SOURCE_BOX.finditer(masked) if CLASS in m.group("classes").split())
     return [box_id(n) for n in range(1, count + 1)]
+
+
+def html_ids(html: str) -> list[str]:
+    """The ids ``add_anchors`` gave the boxes of ``html``."""
+    return re.findall(rf'<div class="admonition[^"]*\b{CLASS}\b[^"]*" id="([^"]+)">', html)

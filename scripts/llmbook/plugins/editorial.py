@@ -105,4 +105,9 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
         toc = (config.mdx_configs or {}).get("toc", {})
         title = toc.get("permalink_title") or "Permanent link"
         symbol = toc.get("permalink") if isinstance(toc.get("permalink"), str) else "¶"
-        return misconceptions.add_anchors(html, title, symbol)
+        html = misconceptions.add_anchors(html, title, symbol)
+        # MkDocs validates links to these ids after every page is rendered, against the
+        # anchors it collected while converting the Markdown: add the boxes' ids.
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(misconceptions.html_ids(html))
+        return html
