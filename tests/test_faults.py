@@ -145,6 +145,14 @@ def fault_rejected_preferred_form(b):
             rf"docs/en/beta\.md:{line['en']}: write 'GitHub', not 'Github'"]
 
 
+
+def fault_rejected_preferred_form_in_the_glossary(b):
+    g = b / "docs/_data/glossary.yml"
+    g.write_text(g.read_text(encoding="utf-8").replace("ko_short: 모델이 읽는 글의 단위입니다.",
+                                                       "ko_short: 서츠케버가 말한, 모델이 읽는 글의 단위입니다."), encoding="utf-8")
+    return [r"docs/_data/glossary\.yml:1: write '수츠케버', not '서츠케버'"]
+
+
 def test_preferred_forms_skip_code_urls_and_reference_entries(fixture_book):
     fault_rejected_preferred_form(fixture_book)
     _, output = build_in_process(fixture_book, fixture_book / "site")
@@ -206,6 +214,14 @@ def fault_misconceptions_box_without_class(b):
     line = append_pair(b, "beta", '\n!!! warning "흔한 오해"\n\n    - 오해입니다.\n',
                        '\n!!! warning misconceptions "Common misconceptions"\n\n    - A misconception.\n')["ko"] - 2
     return [rf"docs/ko/beta\.md:{line}: a misconceptions box needs the class 'misconceptions'"]
+
+
+
+def fault_heading_id_taken_by_a_misconceptions_box(b):
+    line = append_pair(b, "beta", '\n## 오해 {#misconceptions}\n\n!!! warning misconceptions "흔한 오해"\n\n    - 하나\n',
+                       '\n## Myths {#misconceptions}\n\n!!! warning misconceptions "Common misconceptions"\n\n'
+                       '    - One\n')["en"] - 4
+    return [rf"docs/en/beta\.md:{line}: heading id 'misconceptions' is the id of the page's misconceptions box"]
 
 
 def test_misconceptions_boxes_get_the_same_anchor_in_both_languages(fixture_book):

@@ -146,3 +146,9 @@ def test_rendered_text_problems(text):
 @pytest.mark.parametrize("text", ["snake_case", "a * b * c", "f(x) (y)", "it's", "5 * 3 = 15 (roughly)"])
 def test_rendered_text_allows(text):
     assert rendered_text.problems(text) == [], text
+
+
+def test_preferred_forms_in_data_files(tmp_path):
+    found, _ = rules(tmp_path, "ko:\n  - prefer: 내적\n    reject: [점곱]\n")
+    items = [(3, "ko", "두 벡터의 점곱입니다."), (9, "en", "점곱"), (12, "ko", "내적 https://x.org/점곱")]
+    assert preferred_forms.check_data(found, items) == [(3, "점곱", "내적")]

@@ -7,7 +7,8 @@ reader), link and image targets, bare and ``<...>`` URLs, HTML comments and the 
 entries of the ``{#references}`` section, which keep a work's original title. Matching is
 literal and case-sensitive; each rule must be unambiguous (a rejected variant is never
 right), and the file itself is checked: a rule lacks nothing, and a rejected variant is
-not part of its own preferred form.
+not part of its own preferred form. The glossary's names and definitions and the
+timeline's sentences are checked too (``check_data``), with the data file's line.
 """
 from __future__ import annotations
 
@@ -91,6 +92,18 @@ def check_text(rules: list[Rule], lang: str, masked: str) -> list[tuple[int, str
         for variant in rule.reject:
             for m in re.finditer(re.escape(variant), text):
                 found.append((text.count("\n", 0, m.start()) + 1, variant, rule.prefer))
+    return sorted(found)
+
+
+def check_data(rules: list[Rule], items) -> list[tuple[int, str, str]]:
+    """(line, rejected, preferred) in data-file prose: ``items`` are (line, language,
+    text) of fields shown as text (a glossary definition, a timeline sentence; not the
+    aliases, which may list a variant so that search finds it)."""
+    found = []
+    for line, lang, text in items:
+        for rule in rules:
+            if rule.lang == lang:
+                found += [(line, v, rule.prefer) for v in rule.reject if v in prose(str(text))]
     return sorted(found)
 
 

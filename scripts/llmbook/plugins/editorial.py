@@ -40,14 +40,18 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
         if not self.config.checks or not site_config.is_outer_build(config):
             return
         book = book_plugin(config)
-        self._preferred_forms(book)
-        self._misconception_boxes(book)
         glossary_plugin = config.plugins.get("llmbook-glossary")
         timeline_plugin = config.plugins.get("llmbook-timeline")
         terms = list(glossary_plugin.terms.values()) if glossary_plugin else []
         events = timeline_plugin.events if timeline_plugin else []
         glossary_file = book.relative(glossary_plugin.config.data_file) if glossary_plugin else ""
         timeline_file = book.relative(timeline_plugin.config.data_file) if timeline_plugin else ""
+        langs = book.languages.all
+        data_prose = {glossary_file: [(t.line, lang, getattr(t, f"{lang}{part}", ""))
+                                      for t in terms for lang in langs for part in ("", "_short", "_long")],
+                      timeline_file: [(e["line"], lang, e.get(lang, "")) for e in events for lang in langs]}
+        self._preferred_forms(book, data_prose)
+        self._misconception_boxes(book)
         self._citations(book, [(glossary_file, t.line, t.source) for t in terms if t.source] +
                         [(timeline_file, e["line"], e["source"]) for e in events])
         order = nav.chapters(config.config_file_path)
@@ -63,7 +67,7 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
             for problem in derived.check_timeline(events, text, book.languages.all, timeline_file):
                 log.warning(problem)
 
-    def _preferred_forms(self, book):
+    def _preferred_forms(self, book, data_prose: dict):
         data = book.relative(self.config.preferred_forms)
         try:
             rules, problems = preferred_forms.load(self.config.preferred_forms, book.languages.all)
@@ -74,6 +78,9 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
         for page in book.book.all_pages():
             for line, rejected, preferred in preferred_forms.check_text(rules, page.lang, page.masked):
                 report(page.path, line, preferred_forms.message(rejected, preferred, data), book.root)
+        for shown, items in data_prose.items():
+            for line, rejected, preferred in preferred_forms.check_data(rules, items):
+                log.warning(f"{shown}:{line}: {preferred_forms.message(rejected, preferred, data)}")
 
     def _misconception_boxes(self, book):
         titles = set(self.config.misconception_titles)
