@@ -34,6 +34,17 @@ def _boxes(html: str, lang: str) -> list[tuple[str | None, bool]]:
     return out
 
 
+def test_every_misconceptions_box_on_any_page_has_an_id_and_a_permalink(site):
+    lacking, count = [], 0
+    for path in all_pages(site):
+        rel = path.relative_to(site).as_posix()
+        lang = next((l for l in LANGUAGES[1:] if rel.startswith(f"{l}/")), LANGUAGES[0])
+        boxes = _boxes(path.read_text(encoding="utf-8"), lang)
+        count += len(boxes)
+        lacking += [f"{rel}: {ident}" for ident, linked in boxes if not linked]
+    assert count >= len(CHAPTERS) * len(LANGUAGES) and not lacking, lacking
+
+
 @pytest.mark.parametrize("slug", CHAPTERS)
 def test_misconceptions_boxes_have_the_same_linkable_id_in_both_languages(site, slug):
     ids = {}

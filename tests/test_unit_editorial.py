@@ -152,3 +152,9 @@ def test_preferred_forms_in_data_files(tmp_path):
     found, _ = rules(tmp_path, "ko:\n  - prefer: 내적\n    reject: [점곱]\n")
     items = [(3, "ko", "두 벡터의 점곱입니다."), (9, "en", "점곱"), (12, "ko", "내적 https://x.org/점곱")]
     assert preferred_forms.check_data(found, items) == [(3, "점곱", "내적")]
+
+
+def test_visible_text_includes_alt_and_aria_label():
+    text = rendered_text.visible_text('<img alt="a \\&quot;quoted\\&quot; figure"><button aria-label="**menu**"></button>')
+    kinds = {p.split(":")[0] for p in rendered_text.problems(text)}
+    assert kinds == {"a backslash-escaped quote", "stray '**'"}, text

@@ -1,6 +1,7 @@
 """Rendered text: what a reader sees must not show Markdown that failed to render.
 
-``visible_text(html)`` is the text of a built page a reader can see: without scripts,
+``visible_text(html)`` is the text of a built page a reader can see or hear (with the
+``alt`` and ``aria-label`` texts): without scripts,
 styles, code (``code``, ``pre``, ``kbd``, ``samp``), maths (``math``, whose annotations hold
 TeX) and elements marked ``hidden``/``aria-hidden``. ``problems(text)`` finds in it a
 backslash-escaped quote (``\\"``), stray Markdown (``**``, ``__``, ``[text](``, a pair of
@@ -36,9 +37,11 @@ class _Text(HTMLParser):
         return any(skip for _tag, skip in self.stack)
 
     def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if not self._skipping():   # text read aloud or shown in place of an image
+            self.parts += [f"\n{a[k]}\n" for k in ("alt", "aria-label") if a.get(k)]
         if tag in VOID:
             return
-        a = dict(attrs)
         skip = tag in SKIP or "hidden" in a or a.get("aria-hidden") == "true"
         self.stack.append((tag, skip))
 
