@@ -55,3 +55,21 @@ def test_misconceptions_boxes_have_the_same_linkable_id_in_both_languages(site, 
         ids[lang] = [ident for ident, _ in boxes]
     assert len({tuple(v) for v in ids.values()}) == 1, ids
     assert ids[LANGUAGES[0]][0] == "misconceptions"
+
+
+def test_the_check_finds_leftovers_in_a_built_page(fixture_book):
+    """The same check on the fixture book, with leftovers injected: it must find each."""
+    from conftest import build_in_process
+    from test_faults import append_pair
+    append_pair(fixture_book, "beta",
+                '\n??? question "1. \\"따옴표\\"가 보이는 질문입니까?"\n    네.\n\n설명(([출처](https://example.org)))입니다. '
+                '**닫히지 않은 강조 {#not-an-id}\n',
+                '\n??? question "1. A fine question?"\n    Yes.\n\nFine text.\n')
+    ok, output = build_in_process(fixture_book, fixture_book / "site")
+    assert ok, output
+    text = rendered_text.visible_text((fixture_book / "site" / "beta" / "index.html").read_text(encoding="utf-8"))
+    kinds = {p.split(":")[0] for p in rendered_text.problems(text)}
+    assert {"a backslash-escaped quote", "doubled parentheses", "stray '**'",
+            "an attribute list left as text"} <= kinds, kinds
+    english = rendered_text.visible_text((fixture_book / "site" / "en" / "beta" / "index.html").read_text(encoding="utf-8"))
+    assert rendered_text.problems(english) == []
