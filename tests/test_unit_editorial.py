@@ -158,3 +158,10 @@ def test_visible_text_includes_alt_and_aria_label():
     text = rendered_text.visible_text('<img alt="a \\&quot;quoted\\&quot; figure"><button aria-label="**menu**"></button>')
     kinds = {p.split(":")[0] for p in rendered_text.problems(text)}
     assert kinds == {"a backslash-escaped quote", "stray '**'"}, text
+
+
+def test_inline_citations_of_one_url_without_entry_share_a_year():
+    a = read("docs/ko/a.md", "가 ([2019](https://x.org/j)), 나 ([2019](https://x.org/w)).\n")
+    b = read("docs/en/a.md", "A [Jain (2020)](https://x.org/j).\n")
+    problems = citations.check(a[0] + b[0], a[1] + b[1], [])
+    assert problems == ["docs/en/a.md:1: cites https://x.org/j as 2020, but as 2019 at docs/ko/a.md:1"]

@@ -6,7 +6,8 @@ What is read (outside code, through ``markdown.Page``):
   ``N. Authors (2017a). *Title*. Venue. <https://...>`` (authors, year and title; an entry
   without a year, such as documentation, has year ``''``);
 - inline citations, links whose text ends with a year:
-  ``([Vaswani et al., 2017](url))``, ``([OpenAI, 2023b](url))``, ``[Bengio 등(2003)](url)``;
+  ``([Vaswani et al., 2017](url))``, ``([OpenAI, 2023b](url))``, ``[Bengio 등(2003)](url)``,
+  ``Elman ([1990](url))``;
 - the ``source`` URLs of the glossary and the timeline (a URL only).
 
 Rules (letter suffixes, ``2023a``, are given per page, so years are compared without them):
@@ -14,7 +15,8 @@ Rules (letter suffixes, ``2023a``, are given per page, so years are compared wit
 1. every reference-list entry of one URL has the same year everywhere, and the same
    authors and title in every chapter of one language (a work without an original-language
    title, such as a post or a Korean law, may have its description translated);
-2. an inline citation of a URL has the year of that URL's reference entry, and names an
+2. an inline citation of a URL has the year of that URL's reference entry (every inline
+   citation of a URL without an entry, one year), and names an
    author of it (a word of the citation, or its initials, as in ``EU``, appears in the
    entry's authors);
 3. one author-year points at one work: within a page, ``Author, 2023a`` always links the
@@ -39,7 +41,8 @@ ANGLE_URL = re.compile(r"<(https?://[^>\s]+)>")
 LINK_URL = re.compile(r"\]\((https?://[^)\s]+)\)")
 INLINE = re.compile(
     r"\[(?P<who>[^\]\[]*?),\s*(?P<year>\d{4}[a-z]?)\]\((?P<url>https?://[^)\s]+)\)"
-    r"|\[(?P<who2>[^\]\[]*?)\s*\((?P<year2>\d{4}[a-z]?)\)\]\((?P<url2>https?://[^)\s]+)\)")
+    r"|\[(?P<who2>[^\]\[]*?)\s*\((?P<year2>\d{4}[a-z]?)\)\]\((?P<url2>https?://[^)\s]+)\)"
+    r"|\[(?P<year3>\d{4}[a-z]?)\]\((?P<url3>https?://[^)\s]+)\)")
 WORD = re.compile(r"[A-Za-z][A-Za-z.\-']*")
 
 
@@ -146,9 +149,9 @@ def read_page(path: str, text: str, masked: str, references_start: int | None,
                 entries.append(Entry(path, number, *parsed, urls[0]))
             continue
         for c in INLINE.finditer(raw):
-            who = c.group("who") if c.group("who") is not None else c.group("who2")
-            year = c.group("year") or c.group("year2")
-            url = c.group("url") or c.group("url2")
+            who = c.group("who") if c.group("who") is not None else (c.group("who2") or "")
+            year = c.group("year") or c.group("year2") or c.group("year3")
+            url = c.group("url") or c.group("url2") or c.group("url3")
             inlines.append(Inline(path, number, _clean(who), year, url))
     return entries, inlines
 
@@ -198,10 +201,20 @@ def check(entries: list[Entry], inlines: list[Inline], sources: list[tuple[str, 
             problems.append(f"{at(c)}: cites {c.url} as '{c.who}', but its reference entry's authors are "
                             f"'{e.authors}' ({at(e)})")
 
+    # rule 2, without an entry: every inline citation of a URL gives one year
+    first_inline: dict[str, Inline] = {}
+    for c in inlines:
+        key = normal_url(c.url)
+        first = first_inline.setdefault(key, c)
+        if key not in by_url and base_year(c.year) != base_year(first.year):
+            problems.append(f"{at(c)}: cites {c.url} as {base_year(c.year)}, but as {base_year(first.year)} at {at(first)}")
+
     # rule 3: one author-year, one work
     per_page: dict[tuple[str, str, str], Inline] = {}
     for c in inlines:
         who = ET_AL.sub("", c.who)
+        if not who:
+            continue   # a bare year, ([2019](url)): the author is named in the sentence
         first = per_page.setdefault((c.path, who, c.year), c)
         if normal_url(first.url) != normal_url(c.url):
             problems.append(f"{at(c)}: '{who}, {c.year}' links {c.url}, but {first.url} at {at(first)}")
