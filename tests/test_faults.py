@@ -134,6 +134,109 @@ def fault_missing_ui_string(b):
     return [r"strings/ko\.yml: glossary: has no key 'latin'|strings/ko\.yml: has no section"]
 
 
+def fault_rejected_preferred_form(b):
+    """A rejected variant in prose fails; the same text in code, in a URL and in a
+    reference-list entry (original titles) does not."""
+    line = append_pair(b, "beta", "\n`서츠케버` [링크](https://example.org/서츠케버)\n\n일리야 서츠케버가 말했습니다.\n",
+                       "\nSee the code on Github.\n")
+    append_pair(b, "alpha", "2. Smith, J. et al. (2020). *A title*. <https://example.org/smith>\n",
+                "2. Smith, J. et al. (2020). *A title*. <https://example.org/smith>\n")
+    return [rf"docs/ko/beta\.md:{line['ko']}: write '수츠케버', not '서츠케버' \(docs/_data/preferred-forms\.yml\)",
+            rf"docs/en/beta\.md:{line['en']}: write 'GitHub', not 'Github'"]
+
+
+
+def fault_rejected_preferred_form_in_the_glossary(b):
+    g = b / "docs/_data/glossary.yml"
+    g.write_text(g.read_text(encoding="utf-8").replace("ko_short: 모델이 읽는 글의 단위입니다.",
+                                                       "ko_short: 서츠케버가 말한, 모델이 읽는 글의 단위입니다."), encoding="utf-8")
+    return [r"docs/_data/glossary\.yml:1: write '수츠케버', not '서츠케버'"]
+
+
+def test_preferred_forms_skip_code_urls_and_reference_entries(fixture_book):
+    fault_rejected_preferred_form(fixture_book)
+    _, output = build_in_process(fixture_book, fixture_book / "site")
+    assert len(re.findall(r"not '서츠케버'", output)) == 1, output
+    assert "not 'et al.'" not in output, output
+
+
+def fault_one_url_two_titles(b):
+    ko = append_pair(b, "alpha", "2. Vaswani, A. et al. (2017). *Attention Is All You Need*. <https://arxiv.org/abs/1706.03762>\n",
+                     "2. Vaswani, A. et al. (2017). *Attention Is All You Need*. <https://arxiv.org/abs/1706.03762>\n")
+    line = append_pair(b, "beta", "\n## 참고 문헌 {#references}\n\n"
+                       "1. Vaswani, A. et al. (2018). *Attention Is All You Need*. <https://arxiv.org/abs/1706.03762>\n",
+                       "\n## References {#references}\n\n"
+                       "1. Vaswani, A. et al. (2017). *Attention is all you need*. <https://arxiv.org/abs/1706.03762>\n")
+    return [rf"docs/ko/beta\.md:{line['ko']}: https://arxiv\.org/abs/1706\.03762 is cited with year '2018', "
+            rf"but with '2017' at docs/ko/alpha\.md:{ko['ko']}",
+            rf"docs/en/beta\.md:{line['en']}: .* is cited with title 'Attention is all you need', "
+            rf"but with 'Attention Is All You Need' at docs/en/alpha\.md:{ko['en']}"]
+
+
+def fault_inline_citation_disagrees_with_entry(b):
+    entry = "2. Vaswani, A. et al. (2017). *Attention Is All You Need*. <https://arxiv.org/abs/1706.03762>\n"
+    append_pair(b, "alpha", entry, entry)
+    line = append_pair(b, "beta", "\n트랜스포머([Vaswani 등, 2016](https://arxiv.org/abs/1706.03762)).\n",
+                       "\nThe Transformer ([Shazeer et al., 2017](https://arxiv.org/abs/1706.03762)).\n")
+    return [rf"docs/ko/beta\.md:{line['ko']}: cites https://arxiv\.org/abs/1706\.03762 as 2016, but its reference "
+            rf"entry says 2017",
+            rf"docs/en/beta\.md:{line['en']}: cites .* as 'Shazeer et al', but its reference entry's authors"]
+
+
+def fault_one_author_year_two_urls(b):
+    line = append_pair(b, "beta", "\n가([Kim, 2020](https://example.org/one)). 나([Kim, 2020](https://example.org/two)).\n",
+                       "\nA ([Kim, 2020](https://example.org/one)).\n")
+    return [rf"docs/ko/beta\.md:{line['ko']}: 'Kim, 2020' links https://example\.org/two, but https://example\.org/one"]
+
+
+def fault_one_work_two_url_spellings(b):
+    line = append_pair(b, "beta", "\n가([Kim, 2020](https://arxiv.org/pdf/2001.00001v2)).\n",
+                       "\nA ([Kim, 2020](https://arxiv.org/abs/2001.00001)).\n")
+    return [rf"docs/en/beta\.md:{line['en']}: 'https://arxiv\.org/abs/2001\.00001' is written "
+            rf"'https://arxiv\.org/pdf/2001\.00001v2' at docs/ko/beta\.md:{line['ko']}"]
+
+
+def fault_glossary_chapter_not_first_link(b):
+    g = b / "docs/_data/glossary.yml"
+    g.write_text(g.read_text(encoding="utf-8").replace("  chapter: alpha\n", "  chapter: beta\n", 1), encoding="utf-8")
+    return [r"docs/_data/glossary\.yml:1: 'token' is introduced in 'alpha' \(the first chapter in book order that "
+            r"links it to the glossary\), not 'beta'"]
+
+
+def fault_timeline_chapter_does_not_mention_event(b):
+    t = b / "docs/_data/timeline.yml"
+    t.write_text(t.read_text(encoding="utf-8").replace("chapter: beta", "chapter: alpha"), encoding="utf-8")
+    return [r"docs/_data/timeline\.yml:1: the event of 2017-06 is explained in 'alpha', but that chapter \(ko, en\) "
+            r"neither cites its source nor contains its 'mention'"]
+
+
+def fault_misconceptions_box_without_class(b):
+    line = append_pair(b, "beta", '\n!!! warning "흔한 오해"\n\n    - 오해입니다.\n',
+                       '\n!!! warning misconceptions "Common misconceptions"\n\n    - A misconception.\n')["ko"] - 2
+    return [rf"docs/ko/beta\.md:{line}: a misconceptions box needs the class 'misconceptions'"]
+
+
+
+def fault_heading_id_taken_by_a_misconceptions_box(b):
+    line = append_pair(b, "beta", '\n## 오해 {#misconceptions}\n\n!!! warning misconceptions "흔한 오해"\n\n    - 하나\n',
+                       '\n## Myths {#misconceptions}\n\n!!! warning misconceptions "Common misconceptions"\n\n'
+                       '    - One\n')["en"] - 4
+    return [rf"docs/en/beta\.md:{line}: heading id 'misconceptions' is the id of the page's misconceptions box"]
+
+
+def test_misconceptions_boxes_get_the_same_anchor_in_both_languages(fixture_book):
+    box = '\n!!! warning misconceptions "{}"\n\n    - {}\n'
+    append_pair(fixture_book, "beta", box.format("흔한 오해", "하나") + box.format("흔한 오해", "둘"),
+                box.format("Common misconceptions", "One") + box.format("Common misconceptions", "Two"))
+    ok, output = build_in_process(fixture_book, fixture_book / "site")
+    assert ok, output
+    for page in ("beta/index.html", "en/beta/index.html"):
+        html = (fixture_book / "site" / page).read_text(encoding="utf-8")
+        assert re.findall(r'class="admonition warning misconceptions" id="([^"]+)"', html) == \
+            ["misconceptions", "misconceptions-2"], page
+        assert 'href="#misconceptions-2"' in html and 'class="headerlink"' in html
+
+
 FAULTS = [v for k, v in sorted(globals().items()) if k.startswith("fault_")]
 
 

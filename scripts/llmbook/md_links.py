@@ -3,7 +3,8 @@ with its file and line, once (MkDocs' own anchor check, which names only the fil
 switched off in mkdocs.yml's ``validation:`` for that reason).
 
 A link ``[text](page.md#id)`` must point to an existing page of the same language, and
-its ``#id`` to a heading id written in that page. Links to glossary terms are checked by
+its ``#id`` to a heading id written in that page, or to the id the build gives one of its
+misconceptions boxes (``llmbook.misconceptions``). Links to glossary terms are checked by
 the glossary plugin; anchors of generated content (home page, timeline, references,
 glossary) are checked on the built site by ``check_links`` (run by the test suite).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import os
 
+from . import misconceptions
 from .problems import report
 
 GENERATED = {"index", "timeline", "references", "glossary"}
@@ -37,6 +39,8 @@ def check(book, root: str | None = None, broken_anchors: set | None = None) -> l
                 continue
             target = book.page(page.lang, slug) if os.path.dirname(target_path) == folder else None
             anchors = {h.ident for h in target.headings if h.ident} if target else set()
+            if target:
+                anchors.update(misconceptions.source_ids(target.masked))
             if link.anchor not in anchors:
                 problems.append(report(page.path, link.line, f"broken anchor '{link.target}#{link.anchor}' "
                                        "(no heading with that id)", root))
