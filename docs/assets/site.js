@@ -48,3 +48,166 @@
     }
   });
 })();
+
+/* Wide tables and formulas scroll inside their own box, never the page. Each table is
+   wrapped in a .scroll-x box; each display formula is one. A box that actually scrolls
+   becomes a labelled region reachable with the keyboard (WCAG 2.1.1), with a line that
+   says more lies to the side; a box that fits stays out of the tab order. An inline
+   formula wider than its line gets such a box too. */
+(function () {
+  "use strict";
+  var ko = document.documentElement.lang === "ko";
+  var T = ko
+    ? { table: "표", math: "수식", hint: "표를 옆으로 밀면 나머지가 보입니다 →", mhint: "수식을 옆으로 밀면 나머지가 보입니다 →" }
+    : { table: "Table", math: "Formula", hint: "Scroll the table sideways to see the rest →", mhint: "Scroll the formula sideways to see the rest →" };
+  var boxes = [];
+
+  function text(el) { return (el.textContent || "").replace(/\s+/g, " ").trim(); }
+
+  function tableLabel(table) {
+    var cap = table.querySelector("caption");
+    if (cap && text(cap)) return text(cap);
+    var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), text).filter(Boolean);
+    var prev = table.parentNode.previousElementSibling;
+    var title = prev && /^(P|H[2-6])$/.test(prev.tagName) && /[:：]$/.test(text(prev)) ? text(prev) : "";
+    return T.table + (title ? ": " + title : "") + (heads.length ? " (" + heads.join(", ") + ")" : "");
+  }
+
+  function update(box) {
+    var wide = box.el.scrollWidth > box.el.clientWidth + 1;
+    if (wide) {
+      box.el.setAttribute("tabindex", "0");
+      box.el.setAttribute("role", "region");
+      box.el.setAttribute("aria-label", box.label);
+    } else {
+      ["tabindex", "role", "aria-label"].forEach(function (a) { box.el.removeAttribute(a); });
+    }
+    box.el.classList.toggle("is-scrollable", wide);
+    if (box.hint) box.hint.hidden = !wide;
+  }
+
+  function add(el, label, hintText) {
+    var hint = document.createElement("span");
+    hint.className = "scroll-hint";
+    hint.setAttribute("aria-hidden", "true");
+    hint.textContent = hintText;
+    hint.hidden = true;
+    el.parentNode.insertBefore(hint, el.nextSibling);
+    var box = { el: el, label: label, hint: hint };
+    boxes.push(box);
+    update(box);
+  }
+
+  document.querySelectorAll(".md-typeset table:not([class])").forEach(function (table) {
+    // Numbers and vectors such as "[0.371, 0.860]" never wrap (see site.css td.num).
+    table.querySelectorAll("td").forEach(function (td) {
+      if (/^[\s\d.,:;%×+\-−–()\[\]]+$/.test(td.textContent) && /\d/.test(td.textContent)) td.classList.add("num");
+    });
+    var wrap = document.createElement("div");
+    wrap.className = "scroll-x";
+    table.parentNode.insertBefore(wrap, table);
+    wrap.appendChild(table);
+    add(wrap, tableLabel(table), T.hint);
+  });
+  var n = 0;
+  document.querySelectorAll(".md-typeset div.math").forEach(function (div) {
+    div.classList.add("scroll-x");
+    add(div, T.math + " " + (++n), T.mhint);
+  });
+  document.querySelectorAll(".md-typeset math:not([display=block])").forEach(function (math) {
+    var line = math.parentNode;
+    if (!line || math.getBoundingClientRect().width <= line.clientWidth) return;
+    var span = document.createElement("span");
+    span.className = "scroll-x math-scroll";
+    line.insertBefore(span, math);
+    span.appendChild(math);
+    add(span, T.math + " " + (++n), T.mhint);
+  });
+  var pending = false;
+  window.addEventListener("resize", function () {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(function () { pending = false; boxes.forEach(update); });
+  });
+})();
+
+/* The language switcher keeps the reader's place: both languages share every section
+   id, so the link carries the current #section along. The current language is marked. */
+(function () {
+  "use strict";
+  var lang = document.documentElement.lang;
+  document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+    if (link.getAttribute("hreflang") === lang) link.setAttribute("aria-current", "true");
+    var base = link.getAttribute("href").split("#")[0];
+    function carry() { link.setAttribute("href", base + location.hash); }
+    ["click", "focus", "pointerdown", "contextmenu"].forEach(function (ev) { link.addEventListener(ev, carry); });
+    carry();
+  });
+})();
+
+/* Glossary filter: a search box above the letter index that narrows the entries as one
+   types, in Korean or English; a Korean initial consonant matches every syllable that
+   starts with it (ㅌ finds 토큰, ㅌㅋ finds 토큰 too). Markup contract: each entry root has
+   data-glossary-entry and data-names="name|alias|…" (both languages); each letter group
+   root has data-glossary-group; the jump index has id glossary-index. */
+(function () {
+  "use strict";
+  var index = document.getElementById("glossary-index");
+  var entries = Array.prototype.slice.call(document.querySelectorAll("[data-glossary-entry]"));
+  if (!index || !entries.length) return;
+  var ko = document.documentElement.lang === "ko";
+  var T = ko
+    ? { label: "용어 찾기", hint: "한국어나 영어로 입력하십시오. 초성(예: ㅌㅋ)도 됩니다.", count: "{n}개 용어", none: "맞는 용어가 없습니다." }
+    : { label: "Filter terms", hint: "Type in English or Korean; Korean initial consonants (e.g. ㅌㅋ) work too.", count: "{n} terms", none: "No matching term." };
+  var CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
+
+  function initial(ch) {
+    var c = ch.charCodeAt(0) - 0xac00;
+    return c >= 0 && c < 11172 ? CHO.charAt(Math.floor(c / 588)) : ch;
+  }
+  function norm(s) { return (s || "").normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim(); }
+  function same(q, c) { return q === c || (CHO.indexOf(q) >= 0 && initial(c) === q); }
+  function matches(name, query) {
+    for (var i = 0; i + query.length <= name.length; i++) {
+      var ok = true;
+      for (var j = 0; j < query.length && ok; j++) ok = same(query.charAt(j), name.charAt(i + j));
+      if (ok) return true;
+    }
+    return false;
+  }
+  var names = entries.map(function (e) { return norm(e.getAttribute("data-names")).split("|"); });
+  var groups = Array.prototype.slice.call(document.querySelectorAll("[data-glossary-group]"));
+
+  var box = document.createElement("div");
+  box.className = "glossary-filter";
+  box.setAttribute("role", "search");
+  box.innerHTML = '<label for="glossary-filter-input"></label>' +
+    '<input id="glossary-filter-input" type="search" autocomplete="off" spellcheck="false" aria-describedby="glossary-filter-hint glossary-filter-status">' +
+    '<p id="glossary-filter-hint" class="glossary-filter-status"></p>' +
+    '<p id="glossary-filter-status" class="glossary-filter-status" role="status" aria-live="polite"></p>';
+  box.querySelector("label").textContent = T.label;
+  box.querySelector("#glossary-filter-hint").textContent = T.hint;
+  var input = box.querySelector("input");
+  var status = box.querySelector("#glossary-filter-status");
+  index.parentNode.insertBefore(box, index);
+
+  function apply() {
+    var query = norm(input.value);
+    var shown = 0;
+    entries.forEach(function (entry, i) {
+      var hit = !query || names[i].some(function (name) { return matches(name, query); });
+      entry.hidden = !hit;
+      if (hit) shown++;
+    });
+    groups.forEach(function (group) {
+      group.hidden = !group.querySelector("[data-glossary-entry]:not([hidden])");
+    });
+    index.hidden = !!query;
+    status.textContent = query ? (shown ? T.count.replace("{n}", shown) : T.none) : "";
+  }
+  input.addEventListener("input", apply);
+  if (/[?&]filter=/.test(location.search)) {
+    input.value = decodeURIComponent(location.search.split(/[?&]filter=/)[1].split("&")[0]);
+    apply();
+  }
+})();
