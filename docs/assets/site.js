@@ -61,6 +61,10 @@
     ? { table: "표", math: "수식", hint: "표를 옆으로 밀면 나머지가 보입니다 →", mhint: "수식을 옆으로 밀면 나머지가 보입니다 →" }
     : { table: "Table", math: "Formula", hint: "Scroll the table sideways to see the rest →", mhint: "Scroll the formula sideways to see the rest →" };
   var boxes = [];
+  // Run after Material has mounted its components (it wraps tables in its own boxes on
+  // each document$ emission); without Material's bundle, run at once.
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
+  else setup();
 
   function text(el) { return (el.textContent || "").replace(/\s+/g, " ").trim(); }
 
@@ -98,37 +102,43 @@
     update(box);
   }
 
-  document.querySelectorAll(".md-typeset table:not([class])").forEach(function (table) {
-    // Numbers and vectors such as "[0.371, 0.860]" never wrap (see site.css td.num).
-    table.querySelectorAll("td").forEach(function (td) {
-      if (/^[\s\d.,:;%×+\-−–()\[\]]+$/.test(td.textContent) && /\d/.test(td.textContent)) td.classList.add("num");
+  function setup() {
+    boxes = [];
+    document.querySelectorAll(".md-typeset table:not([class])").forEach(function (table) {
+      if (table.parentNode.classList.contains("scroll-x")) return;
+      // Numbers and vectors such as "[0.371, 0.860]" never wrap (see site.css td.num).
+      table.querySelectorAll("td").forEach(function (td) {
+        if (/^[\s\d.,:;%×+\-−–()\[\]]+$/.test(td.textContent) && /\d/.test(td.textContent)) td.classList.add("num");
+      });
+      var wrap = document.createElement("div");
+      wrap.className = "scroll-x";
+      table.parentNode.insertBefore(wrap, table);
+      wrap.appendChild(table);
+      add(wrap, tableLabel(table), T.hint);
     });
-    var wrap = document.createElement("div");
-    wrap.className = "scroll-x";
-    table.parentNode.insertBefore(wrap, table);
-    wrap.appendChild(table);
-    add(wrap, tableLabel(table), T.hint);
-  });
-  var n = 0;
-  document.querySelectorAll(".md-typeset div.math").forEach(function (div) {
-    div.classList.add("scroll-x");
-    add(div, T.math + " " + (++n), T.mhint);
-  });
-  document.querySelectorAll(".md-typeset math:not([display=block])").forEach(function (math) {
-    var line = math.parentNode;
-    if (!line || math.getBoundingClientRect().width <= line.clientWidth) return;
-    var span = document.createElement("span");
-    span.className = "scroll-x math-scroll";
-    line.insertBefore(span, math);
-    span.appendChild(math);
-    add(span, T.math + " " + (++n), T.mhint);
-  });
-  var pending = false;
-  window.addEventListener("resize", function () {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(function () { pending = false; boxes.forEach(update); });
-  });
+    var n = 0;
+    document.querySelectorAll(".md-typeset div.math:not(.scroll-x)").forEach(function (div) {
+      div.classList.add("scroll-x");
+      add(div, T.math + " " + (++n), T.mhint);
+    });
+    document.querySelectorAll(".md-typeset math:not([display=block])").forEach(function (math) {
+      var line = math.parentNode;
+      if (!line || math.getBoundingClientRect().width <= line.clientWidth) return;
+      var span = document.createElement("span");
+      span.className = "scroll-x math-scroll";
+      line.insertBefore(span, math);
+      span.appendChild(math);
+      add(span, T.math + " " + (++n), T.mhint);
+    });
+    // Re-check when a box changes size: a resized window, an opened quiz answer, a tab.
+    if (window.ResizeObserver) {
+      var observer = new ResizeObserver(function (seen) {
+        seen.forEach(function (entry) { boxes.forEach(function (box) { if (box.el === entry.target) update(box); }); });
+      });
+      boxes.forEach(function (box) { observer.observe(box.el); });
+    }
+  }
+  window.addEventListener("resize", function () { boxes.forEach(update); });
 })();
 
 /* The language switcher keeps the reader's place: both languages share every section
