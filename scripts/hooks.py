@@ -14,6 +14,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
+import chapter_numbers  # noqa: E402
 import chapters  # noqa: E402
 import datafile  # noqa: E402
 import figures  # noqa: E402
@@ -150,8 +151,24 @@ def on_page_markdown(markdown, page, config, files):
             sections = chapters.entries(_state["nav"].items, lambda p: frontmatter.read(p.file.abs_src_path))
         except frontmatter.FrontMatterError as err:
             raise PluginError(str(err)) from None
-        markdown = markdown.replace(chapters.MARKER, chapters.render(sections, lang))
+        minutes = {p["file"]: chapter_numbers.reading_minutes(
+            open(os.path.join(config.docs_dir, lang, p["file"]), encoding="utf-8").read(), lang)
+            for _, pages in sections for p in pages}
+        markdown = markdown.replace(chapters.MARKER, chapter_numbers.render_map(sections, lang, minutes))
     return markdown
+
+
+def on_env(env, config, files):
+    """Chapter numbers in the nav, <title> and heading (all pages are read by now)."""
+    lang, _ = _languages(config)
+    pages = [(p.file.src_uri.rsplit("/", 1)[-1][:-3], p) for p in _state["nav"].pages]
+    numbers = chapter_numbers.numbered(
+        [(slug, slug != "index" and p.meta.get("kind") != "reference") for slug, p in pages])
+    for slug, p in pages:
+        if slug in numbers:
+            p.title = chapter_numbers.nav_title(numbers[slug], p.title)
+            p.content = chapter_numbers.heading_html(p.content, numbers[slug], lang)
+    return env
 
 
 def on_page_content(html, page, config, files):
