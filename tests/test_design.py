@@ -373,3 +373,77 @@ def test_glossary_filter_on_the_real_page(tab, server, site):
         box.fill(query)
         shown = _visible_entries(page)
         assert 0 < len(shown) < total, (prefix, len(shown), total)
+
+
+# ---------- Built HTML: chapter numbers, titles and the home page ----------
+
+def _nav_order():
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            for pages in item.values():
+                out += [p[:-3] for p in pages]
+    return out
+
+
+def _soup(site, rel):
+    from bs4 import BeautifulSoup
+    return BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_chapter_numbers_follow_the_nav_in_titles_headings_and_navigation(site):
+    from test_site import CHAPTERS
+    order = [slug for slug in _nav_order() if slug in CHAPTERS]
+    assert order and len(order) == len(CHAPTERS)
+    for lang, prefix, site_name, label in (("ko", "", "LLM 교과서", "{n}장"), ("en", "en/", "The LLM Textbook", "Chapter {n}")):
+        home = _soup(site, prefix + "index.html")
+        assert home.title.get_text() == site_name, "the home <title> repeats the site name"
+        for n, slug in enumerate(order, 1):
+            page = _soup(site, f"{prefix}{slug}/index.html")
+            title = page.title.get_text()
+            assert title.startswith(f"{n}. ") and title.endswith(f" - {site_name}"), (lang, slug, title)
+            assert title.count(site_name) == 1, title
+            assert page.select_one("h1 .chapter-label").get_text() == label.format(n=n), (lang, slug)
+            name = title[len(f"{n}. "):-len(f" - {site_name}")]
+            heading = page.h1.get_text(" ", strip=True).rstrip("¶").strip()
+            assert heading == f"{label.format(n=n)} {name}", (heading, name)
+            nav = [a.get_text(" ", strip=True) for a in home.select(".md-nav--primary a.md-nav__link")]
+            assert f"{n}. {name}" in nav, (lang, slug, nav)
+        glossary = _soup(site, f"{prefix}glossary/index.html")
+        assert not glossary.select("h1 .chapter-label") and not glossary.title.get_text()[0].isdigit()
+
+
+def test_home_page_says_where_to_start(site):
+    for prefix, start, how in (("", "1장부터 읽기", "이 책을 읽는 방법"), ("en/", "Start with chapter 1", "How to read this book")):
+        home = _soup(site, prefix + "index.html")
+        button = home.select_one("a.md-button--primary")
+        assert button.get_text(strip=True) == start and button["href"] == "language-models/", button
+        h2 = [h.get_text(" ", strip=True).rstrip("¶ ") for h in home.select(".md-content h2")]
+        assert h2[0] == how, h2
+        maps = home.select(".chapter-map")
+        assert len(maps) == 4, "three parts and the reference pages"
+        chapters = [li for m in maps[:3] for li in m.select("li")]
+        assert len(chapters) == 12
+        for li in chapters:
+            assert li.select_one(".chapter-no") and li.select_one("a[href]")
+            assert li.select_one(".chapter-summary").get_text(strip=True)
+            assert any(ch.isdigit() for ch in li.select_one(".reading-time").get_text())
+        assert not maps[3].select(".reading-time, .chapter-no")
+
+
+def test_reading_time_and_numbering_units():
+    import chapter_numbers as cn
+    assert cn.numbered([("index", False), ("a", True), ("g", False), ("b", True)]) == {"a": 1, "b": 2}
+    prose = "word " * 2000 + "\n```python\n" + "code " * 5000 + "\n```\n"
+    assert cn.reading_minutes(prose, "en") == 10
+    assert cn.reading_minutes("가나다라 " * 1100, "ko") == 10
+    assert cn.reading_minutes("short", "en") == 5
+    html = '<h1 id="x">Title<a class="headerlink" href="#x">¶</a></h1><h1>Other</h1>'
+    out = cn.heading_html(html, 3, "ko")
+    assert out.startswith('<h1 id="x"><span class="chapter-label">3장</span> Title') and out.count("chapter-label") == 1
