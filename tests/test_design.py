@@ -189,9 +189,10 @@ def test_inline_maths_is_not_clipped_and_sits_on_the_baseline(tab, server):
 def test_copy_button_never_covers_code(tab, server):
     page = tab(375)
     page.goto(server + "chatgpt/")
+    page.wait_for_selector(".md-code__button")   # Material adds the copy buttons after load
     overlaps = page.evaluate("""() => [...document.querySelectorAll('pre > code')].filter(c => c.getClientRects().length).map(code => {
-        const btn = code.parentElement.querySelector('.md-clipboard');
-        if (!btn) return null;
+        const btn = code.parentElement.querySelector('.md-code__button, .md-clipboard');
+        if (!btn) return 'no copy button: ' + code.textContent.slice(0, 40);
         const b = btn.getBoundingClientRect(), r = document.createRange();
         const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
