@@ -321,7 +321,7 @@ GLOSSARY_FIXTURE = """<!doctype html><html lang="ko"><head><meta charset="utf-8"
 <body><div class="md-content"><article class="md-typeset">
 <p id="glossary-index"><a href="#g1">ㅌ</a> <a href="#g2">A</a></p>
 <section data-glossary-group id="g1"><h2>ㅌ</h2>
-  <div data-glossary-entry data-names="토큰|token|토크나이저 조각">토큰</div>
+  <div data-glossary-entry data-names="토큰|token|낱말 조각">토큰</div>
   <div data-glossary-entry data-names="트랜스포머|transformer">트랜스포머</div>
 </section>
 <section data-glossary-group id="g2"><h2>ㅇ</h2>
@@ -350,6 +350,8 @@ def test_glossary_filter_on_the_markup_contract(tab, server):
     box.fill("ㅌ")   # anywhere in a name, like the English matches: 어텐션 too
     assert _visible_entries(page) == ["토큰", "트랜스포머", "어텐션"]
     box.fill("ㅌㅋ")
+    assert _visible_entries(page) == ["토큰"]
+    box.fill("토크")   # mid-composition: the last syllable has no final consonant yet
     assert _visible_entries(page) == ["토큰"]
     box.fill("Atten")
     assert _visible_entries(page) == ["어텐션"]
@@ -449,3 +451,24 @@ def test_reading_time_and_numbering_units():
     html = '<h1 id="x">Title<a class="headerlink" href="#x">¶</a></h1><h1>Other</h1>'
     out = cn.heading_html(html, 3, "ko")
     assert out.startswith('<h1 id="x"><span class="chapter-label">3장</span> Title') and out.count("chapter-label") == 1
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_home_buttons_keep_contrast_at_rest_and_on_hover(tab, server, scheme):
+    page = tab(1280, scheme)
+    page.goto(server + "en/")
+    colours = """b => { const cs = getComputedStyle(b), body = getComputedStyle(document.body).backgroundColor;
+        const canvas = document.createElement('canvas'); canvas.width = canvas.height = 1; const ctx = canvas.getContext('2d');
+        const paint = (...cols) => { ctx.clearRect(0, 0, 1, 1); for (const c of cols) { ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1); }
+          return [...ctx.getImageData(0, 0, 1, 1).data]; };
+        const bg = paint(body, cs.backgroundColor); return [paint(body, cs.backgroundColor, cs.color), bg]; }"""
+    for selector in (".md-content a.md-button--primary", ".md-content a.md-button:not(.md-button--primary)"):
+        button = page.locator(selector).first
+        page.mouse.move(0, 0)
+        page.wait_for_timeout(300)
+        fg, bg = button.evaluate(colours)
+        assert _contrast(fg, bg) >= 4.5, (scheme, selector, "at rest", fg, bg)
+        button.hover()
+        page.wait_for_timeout(400)   # Material animates the colours
+        fg, bg = button.evaluate(colours)
+        assert _contrast(fg, bg) >= 4.5, (scheme, selector, "hovered", fg, bg)

@@ -176,11 +176,20 @@
     return c >= 0 && c < 11172 ? CHO.charAt(Math.floor(c / 588)) : ch;
   }
   function norm(s) { return (s || "").normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim(); }
-  function same(q, c) { return q === c || (CHO.indexOf(q) >= 0 && initial(c) === q); }
+  // While a Korean IME is still composing, the last syllable may lack its final
+  // consonant: "토크" on the way to "토큰". A last syllable without one matches any
+  // syllable with the same initial and vowel.
+  function open(q, c) {
+    var a = q.charCodeAt(0) - 0xac00, b = c.charCodeAt(0) - 0xac00;
+    return a >= 0 && a < 11172 && a % 28 === 0 && b >= 0 && b < 11172 && Math.floor(b / 28) === a / 28;
+  }
+  function same(q, c, last) {
+    return q === c || (CHO.indexOf(q) >= 0 && initial(c) === q) || (last && open(q, c));
+  }
   function matches(name, query) {
     for (var i = 0; i + query.length <= name.length; i++) {
       var ok = true;
-      for (var j = 0; j < query.length && ok; j++) ok = same(query.charAt(j), name.charAt(i + j));
+      for (var j = 0; j < query.length && ok; j++) ok = same(query.charAt(j), name.charAt(i + j), j === query.length - 1);
       if (ok) return true;
     }
     return false;
