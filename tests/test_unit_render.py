@@ -69,11 +69,14 @@ def test_home_toc_numbers_chapters_from_the_nav():
     meta = {"a": {"title": "가", "description": "첫째"}, "b": {"title": "나", "description": "둘째"},
             "glossary": {"title": "용어집", "description": "용어", "kind": "reference"}}
     sections = chapters.entries(_nav(), lambda p: meta[p.file.src_uri.split("/")[-1][:-3]])
-    md = chapters.render(sections, ui_strings("ko")["chapters"]["chapter"])
+    md = chapters.render(sections, ui_strings("ko")["chapters"], {"a.md": 15, "b.md": 20, "glossary.md": 5})
     assert "### 1부 {#part-1}" in md and "### 참고 {#part-2}" in md
-    assert "- **1장** · [가](a.md): 첫째" in md and "- **2장** · [나](b.md): 둘째" in md
-    assert "- [용어집](glossary.md): 용어" in md
-    assert "**Chapter 2**" in chapters.render(sections, ui_strings("en")["chapters"]["chapter"])
+    assert ('- <span class="chapter-no">1장</span> [가](a.md) <span class="reading-time">약 15분</span> '
+            '<span class="chapter-summary">첫째</span>') in md
+    assert '<span class="chapter-no">2장</span> [나](b.md)' in md
+    assert '- [용어집](glossary.md) <span class="chapter-summary">용어</span>' in md   # no number, no time
+    en = chapters.render(sections, ui_strings("en")["chapters"], {"b.md": 20})
+    assert '<span class="chapter-no">Chapter 2</span>' in en and "about 20 min" in en
 
 
 def test_timeline_validation_and_rendering(tmp_path):

@@ -2,12 +2,13 @@
    Material for MkDocs requests search/search_index.json (hundreds of KiB for the Korean
    pages) as soon as any page loads. This script, loaded in <head> before Material's
    bundle, holds that one request back until the search box gets focus (a click or tap,
-   the / S F shortcuts) or the page was opened with a ?q= search; everything else is
+   the / S F shortcuts) or the page was opened with a ?q= search or from a search result
+   (?h=, whose words Material highlights with the index); everything else is
    untouched. Without JavaScript nothing changes: search needs JavaScript anyway. */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
-  var released = /[?&]q=/.test(location.search);
+  var released = /[?&][qh]=/.test(location.search);
   var waiting = [];
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;

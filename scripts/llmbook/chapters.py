@@ -1,4 +1,4 @@
-"""The home page's table of contents, generated from the one chapter list (``nav``).
+"""The home page's map of the book and the chapter numbers, from the one chapter list (``nav``).
 
 ``docs/<lang>/index.md`` holds the marker ``<!-- chapters -->``; it is replaced by the nav's
 sections with each page's title and description from its own front matter, in the page's
@@ -6,6 +6,9 @@ language. Pages whose front matter says ``kind: reference`` are listed without a
 number.
 """
 from __future__ import annotations
+
+import math
+import re
 
 MARKER = "<!-- chapters -->"
 SLUG_TABLE_MARKER = "<!-- chapter-slugs -->"
@@ -41,18 +44,66 @@ def entries(nav_items, read_meta) -> list[tuple[str, list[dict]]]:
     return out
 
 
-def render(sections, chapter_label: str) -> str:
-    """Markdown for the table of contents; ``chapter_label`` is the UI string
-    ``chapters.chapter`` of the page's language ("{n}장", "Chapter {n}")."""
-    label = chapter_label
+def render(sections, t: dict, minutes: dict[str, int]) -> str:
+    """Markdown for the home page's map of the book: one block per part, each chapter
+    with its number, linked title, reading time and one-line summary. ``t`` is the page
+    language's ``chapters`` UI strings (``chapter``: "{n}장", ``minutes``: "약 {m}분");
+    ``minutes`` = {file: reading minutes} (:func:`reading_minutes`)."""
     lines = []
     for index, (title, pages) in enumerate(sections, 1):
-        lines += [f"### {title} {{#part-{index}}}", ""]
+        lines += [f"### {title} {{#part-{index}}}", "", '<div class="chapter-map" markdown>', ""]
         for p in pages:
-            prefix = f"**{label.format(n=p['number'])}** · " if p["number"] else ""
-            lines.append(f"- {prefix}[{p['title']}]({p['file']}): {p['description']}")
-        lines.append("")
+            summary = f'<span class="chapter-summary">{p["description"]}</span>' if p["description"] else ""
+            m = minutes.get(p["file"])
+            time = f' <span class="reading-time">{t["minutes"].format(m=m)}</span>' if m and p["number"] else ""
+            number = f'<span class="chapter-no">{t["chapter"].format(n=p["number"])}</span> ' if p["number"] else ""
+            lines.append(f"- {number}[{p['title']}]({p['file']}){time} {summary}".rstrip())
+        lines += ["", "</div>", ""]
     return "\n".join(lines)
+
+
+# Reading speeds for a first, careful reading of a textbook: Korean in characters
+# (spaces excluded) a minute, English in words a minute.
+READING_SPEED = {"ko": 550, "en": 200}
+_H1 = re.compile(r"(<h1\b[^>]*>)")
+
+
+def reading_minutes(markdown: str, lang: str) -> int:
+    """Minutes to read a page's Markdown: prose only (no front matter, code, maths, HTML
+    comments, link targets or table rules), rounded up to the next 5 minutes."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
+    text = re.sub(r"^(\s*)(```|~~~).*?^\1\2", "", text, flags=re.S | re.M)
+    text = re.sub(r"\$\$.*?\$\$", "", text, flags=re.S)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"\{[#.][^}]*\}", "", text)
+    if lang == "ko":
+        amount = len(re.findall(r"[^\s\W_]", text))
+    else:
+        amount = len(re.findall(r"[A-Za-z0-9][\w'’-]*", text))
+    return max(5, 5 * math.ceil(amount / READING_SPEED.get(lang, 200) / 5))
+
+
+def numbered(pages: list[tuple[str, bool]]) -> dict[str, int]:
+    """{slug: number} for ``pages`` = [(slug, is_chapter)] in nav order."""
+    out, n = {}, 0
+    for slug, is_chapter in pages:
+        if is_chapter:
+            n += 1
+            out[slug] = n
+    return out
+
+
+def nav_title(number: int, title: str) -> str:
+    """The title the navigation, footer links and ``<title>`` show: "3. Title"."""
+    return f"{number}. {title}"
+
+
+def heading_html(html: str, number: int, chapter_label: str) -> str:
+    """Put the chapter label (``chapters.chapter``: "3장", "Chapter 3") inside the page's
+    first <h1>."""
+    label = chapter_label.format(n=number)
+    return _H1.sub(lambda m: f'{m.group(1)}<span class="chapter-label">{label}</span> ', html, count=1)
 
 
 def render_slug_table(sections, lang_folders: dict[str, str], t: dict) -> str:

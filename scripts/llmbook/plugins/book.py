@@ -106,6 +106,17 @@ class BookPlugin(BasePlugin[BookConfig]):
     def on_env(self, env, config, files):
         # The 404 page (overrides/404.html) shows every language's strings.
         env.globals["llmbook_strings"] = {lang: dict(s) for lang, s in self.strings.items()}
+        # Chapter numbers in the navigation, <title> and heading: every page's content is
+        # rendered by now (on_env comes after every on_page_content), none is written yet.
+        lang = site_config.current_language(config)
+        label = self.strings_for("chapters", lang)["chapter"]
+        pages = [(p.file.src_uri.rsplit("/", 1)[-1][:-3], p) for p in self.nav.pages]
+        numbers = chapters.numbered([(slug, slug != "index" and p.meta.get("kind") != "reference")
+                                     for slug, p in pages])
+        for slug, p in pages:
+            if slug in numbers:
+                p.title = chapters.nav_title(numbers[slug], p.title)
+                p.content = chapters.heading_html(p.content, numbers[slug], label)
         return env
 
     def page_source(self, page):
@@ -128,7 +139,9 @@ class BookPlugin(BasePlugin[BookConfig]):
 
         sections = chapters.entries(self.nav.items, read_meta)
         t = self.strings_for("chapters", lang)
-        markdown = markdown.replace(chapters.MARKER, chapters.render(sections, t["chapter"]))
+        minutes = {nav_page.file.src_uri.split("/", 1)[-1]: chapters.reading_minutes(self.page_source(nav_page).text, lang)
+                   for nav_page in self.nav.pages}
+        markdown = markdown.replace(chapters.MARKER, chapters.render(sections, t, minutes))
         folders = {lang: self.languages.folder(lang) for lang in self.languages.all}
         return markdown.replace(chapters.SLUG_TABLE_MARKER, chapters.render_slug_table(sections, folders, t))
 
