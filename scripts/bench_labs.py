@@ -38,7 +38,7 @@ TEXT = json.loads((ROOT / "tests" / "data" / "tokenizer" / "corpus.json").read_t
 
 def build() -> pathlib.Path:
     out = pathlib.Path(tempfile.mkdtemp(prefix="bench-labs-")) / "site"
-    env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
                    cwd=ROOT, env=env, check=True, capture_output=True)
     return out

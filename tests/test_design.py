@@ -85,7 +85,9 @@ def tab(browser, server):
     def get(width: int, scheme: str = "light"):
         key = (width, scheme)
         if key not in contexts:
-            ctx = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+            # bypass_csp: axe is injected as an inline script, which the pages' CSP forbids
+            ctx = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme,
+                                      bypass_csp=True)
             page = ctx.new_page()
             page.problems = []
             page.on("pageerror", lambda e, p=page: p.problems.append(f"page error: {e}"))
@@ -280,7 +282,7 @@ COLOURS = r"""(sel) => {
     return [...ctx.getImageData(0, 0, 1, 1).data]; };
   const root = getComputedStyle(document.querySelector('[data-md-color-scheme]'));
   const v = name => root.getPropertyValue(name).trim();
-  const mark = document.querySelector(sel);
+  const mark = [...document.querySelectorAll(sel)].find(m => m.getClientRects().length) || document.querySelector(sel);
   const text = getComputedStyle(document.querySelector('.md-typeset p')).color;
   return {
     bg: paint(bg), accent: paint(bg, v('--md-accent-fg-color')), link: paint(bg, v('--md-typeset-a-color')),
@@ -312,7 +314,7 @@ def test_accent_links_and_search_highlight_contrast(tab, server, scheme):
     # Search results mark matches in the accent colour on the search panel's background.
     page.keyboard.press("/")
     page.keyboard.type("attention")
-    page.wait_for_selector(".md-search-result mark", timeout=30000)
+    page.wait_for_selector(".md-search-result mark >> visible=true", timeout=30000)
     c = page.evaluate(COLOURS, ".md-search-result mark")
     assert _contrast(c["markText"], c["bg"]) >= 4.5, (scheme, c)
 
@@ -320,6 +322,8 @@ def test_accent_links_and_search_highlight_contrast(tab, server, scheme):
 GLOSSARY_FIXTURE = """<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>t</title></head>
 <body><div class="md-content"><article class="md-typeset">
 <p id="glossary-index"><a href="#g1">ㅌ</a> <a href="#g2">A</a></p>
+<script type="application/json" id="llmbook-site-strings">{"glossary_filter": {"label": "용어 찾기",
+ "hint": "초성도 됩니다.", "count": "{n}개 용어", "none": "맞는 용어가 없습니다."}}</script>
 <section data-glossary-group id="g1"><h2>ㅌ</h2>
   <div data-glossary-entry data-names="토큰|token|낱말 조각">토큰</div>
   <div data-glossary-entry data-names="트랜스포머|transformer">트랜스포머</div>

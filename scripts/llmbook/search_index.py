@@ -113,6 +113,8 @@ def english_index(index: dict, pipeline: list[str] | None = None) -> dict:
     Material's ``[" "]``, which turns English stop-word filtering off)."""
     config = dict(index["config"])
     config["separator"] = BASE_SEPARATOR
+    # the Korean keywords field (mkdocs.yml declares it for the merged index) is Korean only
+    config["fields"] = {k: v for k, v in config.get("fields", {}).items() if k != "kw"}
     if pipeline is not None:
         config["pipeline"] = pipeline
     return {"config": config, "docs": index["docs"]}
