@@ -274,6 +274,37 @@ def build(site: pathlib.Path, out: pathlib.Path, config_file: pathlib.Path) -> l
     return written
 
 
+PLACEHOLDER = '<div class="book-pdf-links" data-book-pdf hidden></div>'
+
+
+def link_pdfs(site: pathlib.Path, written: list[pathlib.Path], out: pathlib.Path, config: dict) -> int:
+    """Fill the llmbook-print plugin's placeholders (home and instructors pages) with links
+    to the PDFs and their sizes; returns how many pages got them."""
+    langs = nav.languages(config)
+    names = {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            names = {lang["locale"]: lang.get("name", lang["locale"]) for lang in plugin["i18n"]["languages"]}
+    filled = 0
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        if PLACEHOLDER not in text:
+            continue
+        rel = path.relative_to(site)
+        lang = rel.parts[0] if rel.parts[0] in langs[1:] else langs[0]
+        label = strings.load_language(str(ROOT / "overrides" / "strings"), lang).section("book_pdf")["links"]
+        up = os.path.relpath(out, path.parent)
+        ordered = sorted(written, key=lambda p: p.stem != f"llm-textbook-{lang}")
+        links = " · ".join(
+            f'<a href="{html.escape(up + "/" + p.name if up != "." else p.name)}" type="application/pdf" '
+            f'hreflang="{p.stem.rsplit("-", 1)[1]}" lang="{p.stem.rsplit("-", 1)[1]}" download>{html.escape(names.get(p.stem.rsplit("-", 1)[1], p.name))} '
+            f'(PDF, {p.stat().st_size / 1e6:.1f} MB)</a>' for p in ordered)
+        block = f'<div class="book-pdf-links" data-book-pdf><p>{html.escape(label)} {links}</p></div>'
+        path.write_text(text.replace(PLACEHOLDER, block), encoding="utf-8")
+        filled += 1
+    return filled
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--site", default=str(ROOT / "site"), help="the built site (default: site/)")
@@ -290,7 +321,10 @@ def main(argv=None) -> int:
         return 2
     out = pathlib.Path(args.out) if args.out else site
     out.mkdir(parents=True, exist_ok=True)
-    build(site, out, pathlib.Path(args.config))
+    written = build(site, out, pathlib.Path(args.config))
+    if out.resolve().is_relative_to(site.resolve()):
+        pages = link_pdfs(site, written, out, nav.read_config(args.config))
+        print(f"build_pdf: linked the PDFs from {pages} page(s)")
     return 0
 
 

@@ -4,6 +4,9 @@
   ``<details>`` that print closed) collected after the last question, in a block that
   only print shows (``.print-only``, ``docs/assets/print.css``).
 - ``add_colophon``: the page's canonical address and licence line at its end, print only.
+- ``add_pdf_placeholder``: an empty, hidden block after a page's first paragraph that
+  ``scripts/build_pdf.py`` fills with links to the book's PDFs and their sizes once it has
+  built them (a site built without the PDFs links none, so no link is ever broken).
 - ``mark_bare_links``: links whose text already is their address get ``print-no-url``,
   so print.css does not write the address a second time after them.
 
@@ -45,10 +48,11 @@ def add_quiz_answers(page_html: str, title: str) -> str:
 
 
 def add_colophon(page_html: str, url: str, url_label: str, licence: str) -> str:
-    """Append the print-only canonical address and licence line."""
+    """Append the print-only canonical address and licence line (the address as text:
+    a link would be one more external link for the link check, and http:// locally)."""
     address = htmllib.escape(url, quote=True)
     block = (f'\n<div class="print-only print-colophon" data-search-exclude>\n'
-             f'<p>{htmllib.escape(url_label)}: <a class="print-no-url" href="{address}">{address}</a></p>\n'
+             f'<p>{htmllib.escape(url_label)}: <span class="print-colophon__url">{address}</span></p>\n'
              f'<p>{htmllib.escape(licence)}</p>\n</div>\n')
     return page_html + block
 
@@ -62,3 +66,13 @@ def mark_bare_links(page_html: str) -> str:
             return m.group(0)
         return f'<a href="{href}" class="print-no-url"{attrs}>{text}</a>'
     return LINK.sub(sub, page_html)
+
+
+PDF_PLACEHOLDER = '<div class="book-pdf-links" data-book-pdf hidden></div>'
+
+
+def add_pdf_placeholder(page_html: str) -> str:
+    """Insert ``PDF_PLACEHOLDER`` after the first paragraph (at the end without one)."""
+    end = page_html.find("</p>")
+    at = end + len("</p>") if end >= 0 else len(page_html)
+    return page_html[:at] + "\n" + PDF_PLACEHOLDER + page_html[at:]

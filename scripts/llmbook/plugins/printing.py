@@ -12,6 +12,8 @@ from . import book_plugin
 
 class PrintConfig(Config):
     enabled = c.Type(bool, default=True)
+    pdf_link_pages = c.Type(list, default=["index", "instructors"])
+    """Pages that link the book's PDFs (filled in by scripts/build_pdf.py)."""
 
 
 class PrintPlugin(BasePlugin[PrintConfig]):
@@ -25,5 +27,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         t = book_plugin(config).strings_for("print", lang)
         html = printing.add_quiz_answers(html, t["answers"])
         html = printing.mark_bare_links(html)
+        if page.file.src_uri.rsplit("/", 1)[-1][:-3] in self.config.pdf_link_pages:
+            html = printing.add_pdf_placeholder(html)
         return printing.add_colophon(html, page.canonical_url or page.abs_url or "", t["address"],
                                      config.copyright or "")
