@@ -2,7 +2,8 @@
 the reader's screen in the dark scheme), and the PDFs are read back with pypdf: no screen
 furniture, every section heading, the quiz answers, the external links' addresses, the
 page's address and licence line, fonts embedded (Korean text extracts as it was written)
-and no blank page."""
+and no blank page; and every chapter's one-page handout (objectives, key takeaways,
+the quiz without its answers) prints on one page."""
 from __future__ import annotations
 
 import io
@@ -111,6 +112,27 @@ def test_every_chapter_prints_cleanly(browser, server, site, lang):
             licence = html.select_one(".md-copyright__highlight").get_text(strip=True)
             if squash(licence) not in text:
                 problems.append(f"{rel}: the licence line is not printed")
+
+            # The chapter's one-page handout: objectives, takeaways, questions, no answers.
+            handout_rel = rel.replace("index.html", "handout.html")
+            handout = soup(site, handout_rel)
+            page.goto(server + handout_rel)
+            printed = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+            handout_text = squash("".join(p.extract_text() or "" for p in printed.pages))
+            if len(printed.pages) != 1:
+                problems.append(f"{handout_rel}: prints on {len(printed.pages)} pages, not one")
+            questions = [squash(plain(q.summary)).split(".", 1)[-1] for q in art.select("details.question")]
+            if [squash(plain(li)) for li in handout.select(".handout__quiz li")] != questions:
+                problems.append(f"{handout_rel}: the quiz questions differ from the chapter's")
+            for li in answers:
+                words = max(re.split(r"[(),.:;|]", plain(li)), key=len)
+                if len(squash(words)) > 12 and squash(words) in handout_text:
+                    problems.append(f"{handout_rel}: shows the answer {words[:30]!r}")
+            objectives = [squash(plain(li)) for li in art.select(".admonition.abstract li")]
+            if [squash(plain(li)) for li in handout.select("#handout-objectives ~ ul li")] != objectives:
+                problems.append(f"{handout_rel}: the learning objectives differ from the chapter's")
+            if squash(plain(art.find(id="key-takeaways").find_next("p")))[:40] not in squash(handout.get_text()):
+                problems.append(f"{handout_rel}: the key takeaways are missing")
     finally:
         ctx.close()
     assert not problems, "\n".join(problems)
