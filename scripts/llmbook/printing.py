@@ -76,3 +76,11 @@ def add_pdf_placeholder(page_html: str) -> str:
     end = page_html.find("</p>")
     at = end + len("</p>") if end >= 0 else len(page_html)
     return page_html[:at] + "\n" + PDF_PLACEHOLDER + page_html[at:]
+
+
+def copy_link_status(label: str, copied: str, copied_short: str, failed: str) -> str:
+    """The live region docs/assets/copy-link.js announces through, carrying its strings."""
+    a = lambda v: htmllib.escape(v, quote=True)   # noqa: E731
+    return (f'\n<div id="copy-link-status" class="copy-link-status" role="status" aria-live="polite" '
+            f'data-search-exclude data-label="{a(label)}" data-copied="{a(copied)}" '
+            f'data-copied-short="{a(copied_short)}" data-failed="{a(failed)}"></div>\n')

@@ -52,6 +52,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             at = html.find(printing.PDF_PLACEHOLDER)
             at = at + len(printing.PDF_PLACEHOLDER) if at >= 0 else len(html)
             html = html[:at] + "\n" + block + html[at:]
+        html += printing.copy_link_status(t["copy_link"], t["copied"], t["copied_short"], t["copy_failed"])
         return printing.add_colophon(html, page.canonical_url or page.abs_url or "", t["address"],
                                      config.copyright or "")
 
