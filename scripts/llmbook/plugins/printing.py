@@ -69,7 +69,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         t = book_plugin(config).strings_for("print", lang)
         label = book_plugin(config).strings_for("book_pdf", lang)["chapter"].format(n=number)
         body = self.templates.get_template("llmbook/handout.html").render(
-            lang=lang, t=t, parts=parts, label=label, site_name=config.site_name, url=page.canonical_url,
+            lang=lang, t=t, parts=parts, description=page.meta.get("description") or config.site_description or "", label=label, site_name=config.site_name, url=page.canonical_url,
             licence=config.copyright or "", css=handouts.stylesheets(output))
         dest = os.path.join(config.site_dir, page.url, "handout.html")
         os.makedirs(os.path.dirname(dest), exist_ok=True)
