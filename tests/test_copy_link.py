@@ -30,3 +30,20 @@ def test_copy_link_by_keyboard(page_factory, server, lang, prefix):
     box = button.bounding_box()
     assert box["width"] >= 44 and box["height"] >= 44
     assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_handouts_pass_axe(page_factory, server, prefix):
+    """The printable chapter handouts (WCAG 2.1 AA, axe-core; they have one scheme)."""
+    from conftest import CHAPTERS
+    from test_accessibility import AXE, TAGS
+    page = page_factory()
+    found = []
+    for slug in CHAPTERS:
+        page.goto(f"{server}{prefix}{slug}/handout.html")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+        found += [f"{prefix}{slug}/handout.html {v['id']} ({v['impact']})" for v in result["violations"]
+                  if v["impact"] in ("serious", "critical")]
+    assert not found, "\n".join(found)
+    assert not page.problems, page.problems

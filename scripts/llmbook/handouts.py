@@ -84,6 +84,13 @@ def parts(article_html: str) -> dict | None:
 
 
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+ICON = re.compile(r'<link rel="icon" href="([^"]+)">')
+
+
+def icon(page_html: str) -> str:
+    """The favicon link of a built page ('' without one)."""
+    m = ICON.search(page_html[: page_html.find("</head>")])
+    return m.group(1) if m else ""
 
 
 def stylesheets(page_html: str) -> list[str]:

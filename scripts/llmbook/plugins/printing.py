@@ -70,7 +70,8 @@ class PrintPlugin(BasePlugin[PrintConfig]):
         label = book_plugin(config).strings_for("book_pdf", lang)["chapter"].format(n=number)
         body = self.templates.get_template("llmbook/handout.html").render(
             lang=lang, t=t, parts=parts, description=page.meta.get("description") or config.site_description or "", label=label, site_name=config.site_name, url=page.canonical_url,
-            licence=config.copyright or "", css=handouts.stylesheets(output))
+            licence=config.copyright or "", css=handouts.stylesheets(output),
+            icon=handouts.icon(output))
         dest = os.path.join(config.site_dir, page.url, "handout.html")
         os.makedirs(os.path.dirname(dest), exist_ok=True)
         with open(dest, "w", encoding="utf-8") as fh:
