@@ -32,6 +32,20 @@ def plain(el) -> str:
     return el.get_text(" ", strip=True)
 
 
+def read_page(pdf_page) -> tuple[str, str]:
+    """(the page's text, the text of its lowest line: by position, not drawing order)."""
+    fragments = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            fragments.append((round(tm[5] * cm[3] + cm[5]), text))
+    text = pdf_page.extract_text(visitor_text=visit) or ""
+    if not fragments:
+        return text, ""
+    low = min(y for y, _ in fragments)
+    return text, squash("".join(t for y, t in fragments if abs(y - low) <= 2))
+
+
 def unembedded_fonts(reader) -> set[str]:
     missing = set()
     for page in reader.pages:
@@ -74,7 +88,8 @@ def test_every_chapter_prints_cleanly(browser, server, site, lang):
             if bg != "rgb(255, 255, 255)":
                 problems.append(f"{rel}: printed background {bg} in the dark scheme")
             reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
-            texts = [p.extract_text() or "" for p in reader.pages]
+            read = [read_page(p) for p in reader.pages]
+            texts = [text for text, _ in read]
             text = squash("".join(texts))
 
             blank = [i + 1 for i, t in enumerate(texts) if not t.strip()]
@@ -87,9 +102,13 @@ def test_every_chapter_prints_cleanly(browser, server, site, lang):
             for junk in furniture(html):
                 if squash(junk) in text:
                     problems.append(f"{rel}: screen-only text printed: {junk!r}")
+            headings = {squash(plain(h)) for h in art.select("h1, h2, h3")}
             for h in art.select("h1, h2, h3"):
                 if squash(plain(h)) not in text:
                     problems.append(f"{rel}: heading {plain(h)!r} missing")
+            for number, (_, last) in enumerate(read[:-1], 1):
+                if last in headings:
+                    problems.append(f"{rel}: heading {last!r} stranded at the foot of page {number}")
             answers = art.select(".quiz-answers li")
             if len(answers) != len(art.select("details.question")) or not answers:
                 problems.append(f"{rel}: {len(answers)} printed answers for {len(art.select('details.question'))} questions")
