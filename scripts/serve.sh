@@ -15,5 +15,6 @@ llmbook_venv
 llmbook_pip_lock requirements.lock
 llmbook_pip_project
 llmbook_npm_ci
+llmbook_fonts
 
 exec mkdocs serve "$@"

@@ -104,3 +104,13 @@ llmbook_npm_ci() {
     npm ci --no-audit --no-fund --loglevel=error
   fi
 }
+
+# The Korean font the build draws the link-preview images with (llmbook-previews, font in
+# mkdocs.yml) and the tests render pages with: Debian/Ubuntu's fonts-noto-cjk, if missing.
+# (grep reads all of fc-list's output: `grep -q` would stop early and, under pipefail, the
+# SIGPIPE it leaves fc-list with would read as "font missing".)
+llmbook_fonts() {
+  if ! fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; then
+    llmbook_apt_install fonts-noto-cjk
+  fi
+}

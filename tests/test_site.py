@@ -68,7 +68,8 @@ def _resource_urls(page: BeautifulSoup):
     for tag, attr in (("script", "src"), ("img", "src"), ("link", "href"), ("iframe", "src"),
                       ("source", "src"), ("video", "src"), ("audio", "src"), ("object", "data")):
         for el in page.find_all(tag):
-            if el.get(attr) and not (tag == "link" and "canonical" in (el.get("rel") or [])):
+            # canonical and hreflang alternates name pages (absolute URLs); nothing is loaded
+            if el.get(attr) and not (tag == "link" and {"canonical", "alternate"} & set(el.get("rel") or [])):
                 yield el[attr]
     for el in page.find_all(style=True):
         yield from re.findall(r"url\(([^)]*)\)", el["style"])

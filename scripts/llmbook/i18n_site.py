@@ -13,12 +13,19 @@
   against language roots. The language pairs are declared instead in both sitemaps with
   ``xhtml:link hreflang`` (a form search engines read) and in the language switcher's
   ``<a hreflang>`` links.
+- ``add_head_alternates``: the page's language versions back in the head
+  (``hreflang`` ko, en and x-default, absolute URLs), written ``rel="alternate "``: HTML
+  reads ``rel`` as a space-separated set of keywords, so for browsers and search engines
+  this is ``rel=alternate``; Material's bundle selects ``link[rel=alternate]``, an
+  exact match on the whole attribute value, so it does not fetch a sitemap next to them
+  (tests/test_alternates.py counts the requests).
 - ``relative_switcher_links``: the language switcher works under a sub-path.
 - ``write_language_sitemap``: ``/en/sitemap.xml`` holding the English pages, each with its
   Korean alternate, next to the root sitemap.
 """
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -60,6 +67,30 @@ def drop_head_alternates(page_html: str) -> str:
     if head_end < 0:
         return page_html
     return HEAD_ALTERNATE.sub("", page_html[:head_end]) + page_html[head_end:]
+
+
+def alternate_urls(canonical: str, page_url: str, lang: str, languages) -> dict[str, str]:
+    """{hreflang: absolute URL} of a page in every language, plus ``x-default`` (the
+    default language's); ``languages`` is a ``site_config.Languages``."""
+    root = canonical[: len(canonical) - len(page_url)] if page_url and canonical.endswith(page_url) else canonical
+    own = languages.folder(lang)
+    path = page_url[len(own) + 1:] if own and page_url.startswith(own + "/") else page_url
+    urls = {}
+    for other in languages.all:
+        folder = languages.folder(other)
+        urls[other] = root + (f"{folder}/" if folder else "") + path
+    urls["x-default"] = urls[languages.default]
+    return urls
+
+
+def add_head_alternates(page_html: str, urls: dict[str, str]) -> str:
+    """Insert ``<link rel="alternate " hreflang>`` for every entry of ``urls`` before ``</head>``."""
+    head_end = page_html.find("</head>")
+    if head_end < 0:
+        return page_html
+    links = "".join(f'<link rel="alternate " hreflang="{lang}" href="{html.escape(url, quote=True)}">\n'
+                    for lang, url in urls.items())
+    return page_html[:head_end] + links + page_html[head_end:]
 
 
 def write_language_sitemap(site_dir: str, site_url: str, lang: str) -> int:

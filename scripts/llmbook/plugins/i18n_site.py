@@ -31,6 +31,9 @@ class I18nSitePlugin(BasePlugin[I18nSiteConfig]):
         default = book.languages.default
         t = book.strings_for("page", lang)
         output = i18n_site.drop_head_alternates(output)
+        if page.canonical_url:
+            output = i18n_site.add_head_alternates(output, i18n_site.alternate_urls(
+                page.canonical_url, page.url, lang, site_config.languages(config)))
         output = i18n_site.relative_switcher_links(output, page.url)
         output = html_fixes.label_search_dialog(output, t["search_label"])
         output = html_fixes.defer_bundle(output)

@@ -1,0 +1,49 @@
+"""The copy-link button on section headings (docs/assets/copy-link.js): a real button
+with a name in the page's language, reachable and usable from the keyboard, copies the
+section's address and confirms it visibly and through a live region."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ui_strings
+
+
+@pytest.mark.parametrize("lang,prefix", [("ko", ""), ("en", "en/")])
+def test_copy_link_by_keyboard(page_factory, server, lang, prefix):
+    t = ui_strings(lang)["print"]
+    page = page_factory(375, 800, permissions=["clipboard-read", "clipboard-write"])
+    page.goto(server + prefix + "transformer/")
+    headings = page.locator("article h2[id], article h3[id]")
+    buttons = page.locator("article h2[id] > button.copy-link, article h3[id] > button.copy-link")
+    assert buttons.count() == headings.count() > 5
+    button = page.locator("#self-attention > button.copy-link")
+    title = page.locator("#self-attention").evaluate("h => h.firstChild.textContent.trim()")
+    assert button.get_attribute("aria-label") == t["copy_link"].format(title=title)
+    button.focus()
+    page.keyboard.press("Enter")
+    url = server + prefix + "transformer/#self-attention"
+    page.wait_for_function("u => document.getElementById('copy-link-status').textContent.includes(u)", arg=url)
+    assert page.locator("#copy-link-status").text_content() == t["copied"].format(url=url)
+    assert page.locator("#copy-link-status").get_attribute("role") == "status"
+    assert button.locator(".copy-link__done").text_content() == t["copied_short"]
+    assert page.evaluate("navigator.clipboard.readText()") == url
+    box = button.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
+    assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_handouts_pass_axe(page_factory, server, prefix):
+    """The printable chapter handouts (WCAG 2.1 AA, axe-core; they have one scheme)."""
+    from conftest import CHAPTERS
+    from test_accessibility import AXE, TAGS
+    page = page_factory()
+    found = []
+    for slug in CHAPTERS:
+        page.goto(f"{server}{prefix}{slug}/handout.html")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+        found += [f"{prefix}{slug}/handout.html {v['id']} ({v['impact']})" for v in result["violations"]
+                  if v["impact"] in ("serious", "critical")]
+    assert not found, "\n".join(found)
+    assert not page.problems, page.problems
