@@ -229,7 +229,8 @@ def build(site: pathlib.Path, out: pathlib.Path, config_file: pathlib.Path) -> l
             page = ctx.new_page()
             for lang in langs:
                 folder = "" if lang == default else f"{lang}/"
-                t = strings.load_language(str(ROOT / "overrides" / "strings"), lang).section("book_pdf")
+                ui = strings.load_language(str(ROOT / "overrides" / "strings"), lang)
+                t = {**ui.section("book_pdf"), "chapter": ui.section("chapters")["chapter"]}
                 collected = []
                 for nav_page in book_pages:
                     page.goto(f"{local}{folder}{nav_page.slug}/")

@@ -14,7 +14,7 @@ def article(site, lang, slug):
 
 def prose_words(art) -> int:
     art = BeautifulSoup(str(art), "html.parser")
-    for el in art.select("pre, code, svg, math, .glossary-tip, #references ~ *, .headerlink, [data-lab]"):
+    for el in art.select("pre, code, svg, math, .glossary-tip, #references ~ *, .headerlink, [data-lab], .print-only"):
         el.decompose()
     return len(re.findall(r"[A-Za-z]+(?:['’-][A-Za-z]+)*", art.get_text(" ")))
 

@@ -26,7 +26,10 @@ def test_every_page_has_link_preview_tags(site, lang):
         meta = {m.get("property") or m.get("name"): m["content"]
                 for m in html.select("meta[property^='og:'], meta[name^='twitter:']")}
         canonical = html.select_one("link[rel=canonical]")["href"]
-        title = html.select_one("h1").get_text(strip=True).rstrip("¶")
+        h1 = html.select_one("h1")
+        for label in h1.select(".chapter-label"):   # "3장" above the title: not part of it
+            label.decompose()
+        title = h1.get_text(strip=True).rstrip("¶")
         description = html.select_one("meta[name=description]")["content"]
         expect = {"og:url": canonical, "og:locale": previews.og_locale(lang), "og:description": description,
                   "twitter:card": "summary_large_image", "og:image:width": "1200", "og:image:height": "630"}

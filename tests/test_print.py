@@ -95,7 +95,8 @@ def test_every_chapter_prints_cleanly(browser, server, site, lang):
             blank = [i + 1 for i, t in enumerate(texts) if not t.strip()]
             if blank:
                 problems.append(f"{rel}: blank page(s) {blank}")
-            if "\ufffd" in text:
+            # more U+FFFD than the page itself shows (language-models quotes the character)
+            if text.count("\ufffd") > squash(art.get_text()).count("\ufffd"):
                 problems.append(f"{rel}: U+FFFD in the extracted text (a glyph without its character)")
             if missing := unembedded_fonts(reader):
                 problems.append(f"{rel}: fonts not embedded: {sorted(missing)}")

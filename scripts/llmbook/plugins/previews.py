@@ -43,9 +43,9 @@ class PreviewsPlugin(BasePlugin[PreviewsConfig]):
         slug = page.file.src_uri.rsplit("/", 1)[-1][:-3]
         site_name = config.site_name
         is_home = slug == "index"
-        title = site_name if is_home else (page.title or site_name)
+        title = site_name if is_home else (page.meta.get("title") or page.title or site_name)   # not the nav's numbered title
         number = self.numbers.get(slug)
-        label = book.strings_for("book_pdf", lang)["chapter"].format(n=number) if number else ""
+        label = book.strings_for("chapters", lang)["chapter"].format(n=number) if number else ""
         description = page.meta.get("description") or config.site_description or ""
         rel = f"assets/previews/{lang}/{slug}.png"
         dest = os.path.join(config.site_dir, rel)

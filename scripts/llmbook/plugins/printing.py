@@ -45,7 +45,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             chapters = sorted((n, s) for s, n in self.numbers.items() if n)
             folder = site_config.languages(config).folder(lang)
             up = "../" * (page.url.count("/") - (1 if folder else 0))
-            chapter = book_plugin(config).strings_for("book_pdf", lang)["chapter"]
+            chapter = book_plugin(config).strings_for("chapters", lang)["chapter"]
             items = [(f'{chapter.format(n=n)} {titles.get(s, s)}', f"{up}{s}/handout.html")
                      for n, s in chapters]
             block = handouts.index_block(items, t["handouts"])
@@ -67,7 +67,7 @@ class PrintPlugin(BasePlugin[PrintConfig]):
             return output
         lang = site_config.current_language(config)
         t = book_plugin(config).strings_for("print", lang)
-        label = book_plugin(config).strings_for("book_pdf", lang)["chapter"].format(n=number)
+        label = book_plugin(config).strings_for("chapters", lang)["chapter"].format(n=number)
         body = self.templates.get_template("llmbook/handout.html").render(
             lang=lang, t=t, parts=parts, description=page.meta.get("description") or config.site_description or "", label=label, site_name=config.site_name, url=page.canonical_url,
             licence=config.copyright or "", css=handouts.stylesheets(output),
