@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 
 import pytest
 
@@ -17,8 +18,9 @@ pypdf = pytest.importorskip("pypdf", reason="pypdf (requirements-test.txt) reads
 
 
 def squash(text: str) -> str:
-    """Text without whitespace: PDF extraction breaks lines where the page did."""
-    return re.sub(r"\s+", "", text)
+    """Text without whitespace (PDF extraction breaks lines where the page did) and with
+    typographic ligatures spelled out (a Latin font prints "figures" with the ﬁ ligature)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def plain(el) -> str:
