@@ -28,7 +28,8 @@ import re
 import unicodedata
 
 QUOTED = re.compile(r"'([^']*)'|\"([^\"]*)\"|‘([^’]*)’|“([^”]*)”")
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
+NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+AFTER = re.compile(r"(?<![A-Za-z])after(?![A-Za-z])", re.I)
 SEPARATOR = re.compile(r"[;\n]")
 VISIBLE = {"␣": " ", "↵": "\n"}
 
@@ -46,7 +47,7 @@ def parse(explanation: str) -> list[tuple[str, float]]:
         rest = QUOTED.sub(" ", clause)
         numbers = NUMBER.findall(rest)
         weight = min(10.0, float(numbers[-1])) if numbers else 10.0
-        if re.search(r"\bafter\b", rest, re.I) and len(quoted) >= 2:
+        if AFTER.search(rest) and len(quoted) >= 2:
             patterns = [quoted[1] + quoted[0]]
         elif "뒤" in rest and len(quoted) >= 2:
             patterns = [quoted[0] + quoted[1]]
@@ -77,8 +78,12 @@ def pearson(xs, ys):
     n = len(xs)
     if n != len(ys) or n < 2:
         raise ValueError("need two lists of the same length, at least 2")
-    mx = sum(xs) / n
-    my = sum(ys) / n
+    sx = sy = 0.0
+    for x, y in zip(xs, ys):
+        sx += x
+        sy += y
+    mx = sx / n
+    my = sy / n
     sxy = sxx = syy = 0.0
     for x, y in zip(xs, ys):
         sxy += (x - mx) * (y - my)
