@@ -27,9 +27,9 @@ def unit(data, uid):
     return next(u for u in data[kind] if u["id"] == uid)
 
 
-# The units the chapter shows (chosen by reading the data; the numbers come from it).
-GOOD = None        # set below: the best-scoring neuron
-POLY = None        # a low-scoring neuron the chapter calls polysemantic
+# The polysemantic neuron the chapter shows (0-based id; the chapter counts from 1). It was
+# chosen by reading the data; every number about it comes from the data.
+POLY = "n136"
 
 
 def facts():
@@ -46,6 +46,13 @@ def facts():
         "best": str(int(best["id"][1:]) + 1), "best_score": f"{best['auto']:.2f}",
         "best_rules_en": rules.render(best["rules"], "en"), "best_rules_ko": rules.render(best["rules"], "ko"),
     }
+    poly = unit(data, POLY)
+    out["poly"] = str(int(POLY[1:]) + 1)
+    out["poly_score"] = f"{poly['auto']:.2f}"
+    for k, (fid, _weight) in enumerate(data["neuron_features"][POLY[1:]]):
+        feat = unit(data, f"f{fid}")
+        out[f"poly_f{k}"] = str(fid + 1)
+        out[f"poly_f{k}_score"] = f"{feat['auto']:.2f}"
     return out
 
 
