@@ -99,6 +99,9 @@ def test_lab_fits_a_phone_keeps_the_csp_and_is_axe_clean(browser, server, scheme
         root.locator(".lab__ch").first.focus()
         page.keyboard.press("ArrowRight")
         assert page.evaluate("document.activeElement.classList.contains('lab__ch')")
+        # the focused character's real and simulated values, in words and on screen
+        label = page.evaluate("document.activeElement.getAttribute('aria-label')")
+        assert "실제" in label and root.locator(".lab__detail").inner_text() == label
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         assert page.evaluate("window.__csp") == []
     finally:

@@ -46,6 +46,7 @@ export async function start(root, { base, lang }) {
   const why = el("p", { class: "lab__why" });
   const tableToggle = el("button", { type: "button", class: "md-button lab__btn lab__toggle", "aria-pressed": "false", text: c.table_view });
   const excerpts = el("div", { class: "lab__excerpts" });
+  const detail = el("p", { class: "lab__detail", "aria-live": "off", text: "\u00a0" });
   const live = liveRegion(root);
   const ui = el("div", { class: "lab__ui" },
     el("p", { class: "lab__field lab__field--block" }, el("label", { for: ids.find, text: s.find_label }), find),
@@ -56,7 +57,7 @@ export async function start(root, { base, lang }) {
     el("p", { class: "lab__bar" }, autoBtn, tableToggle),
     out, why,
     el("p", { class: "lab__legend", text: s.legend }),
-    excerpts);
+    detail, excerpts);
   out.append(s.your_score, " ", scoreEl);
   const startLine = root.querySelector(".lab__start");
   const hadFocus = startLine && startLine.contains(document.activeElement);
@@ -152,6 +153,12 @@ export async function start(root, { base, lang }) {
     next.setAttribute("tabindex", "0");
     next.focus();
   });
+  const showValue = (ev) => {
+    const ch = ev.target.closest && ev.target.closest(".lab__ch");
+    if (ch) detail.textContent = ch.getAttribute("aria-label");
+  };
+  excerpts.addEventListener("focusin", showValue);
+  excerpts.addEventListener("mouseover", showValue);
   fillSelect();
   select.selectedIndex = 0;
   showUnit();
