@@ -59,7 +59,7 @@ def test_sae_gradients_match_finite_differences():
 
 
 def test_fresh_sample_run_matches_committed(tmp_path, data):
-    fresh, _ = pipeline.run(sample=6, out=tmp_path, log=lambda *a: None)
+    fresh, _ = pipeline.run(sample=6, out=tmp_path, log=lambda *a: None, sae=False)
     committed = {u["id"]: u for u in data["neurons"]}
     assert fresh["text"] == data["text"] and fresh["random"] == data["random"]
     for unit in fresh["neurons"]:

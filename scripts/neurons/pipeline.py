@@ -293,7 +293,8 @@ def compact(units, prefix):
              "as": ["".join(digits[x] for x in a) for a in u["acts_score"]]} for u in units]
 
 
-def run(sample=None, out=OUT, log=print):
+def run(sample=None, out=OUT, log=print, sae=True):
+    """Everything (or `sample` neurons and features); sae=False skips the autoencoder."""
     t0 = time.process_time()
     w0 = time.time()
     cfg = CONFIG
@@ -309,15 +310,20 @@ def run(sample=None, out=OUT, log=print):
     neurons = evaluate_units(acts[:, neuron_ids], text, cfg, neuron_ids)
     log(f"neurons: {summary_of(neurons)}")
 
+    if not sae:
+        data = {"window": cfg["window"], "random": neurons[0]["random"] if neurons else [],
+                "text": text[: (len(text) // cfg["window"]) * cfg["window"]],
+                "neurons": compact(neurons, "n")}
+        return data, {"neurons": summary_of(neurons)}
     train = load_text("train.txt.gz")
     tids = model.encode(train)[: cfg["sae"]["train_chars"] if sample is None else 16000]
     log(f"recording layer {cfg['layer'] + 1} on {len(tids)} training characters for the autoencoder")
     tacts = record(model, tids, cfg["layer"])
     scale_ = float(np.sqrt((tacts ** 2).sum(1).mean()))   # activations / scale_: mean norm 1
     sae_cfg = dict(cfg, sae=dict(cfg["sae"], steps=cfg["sae"]["steps"] if sample is None else 200))
-    sae = train_sae(tacts / scale_, sae_cfg, log)
-    feats = sae.encode(acts / scale_)
-    stats = sae_stats(sae, acts / scale_, cfg["sae"]["l1"])
+    model_sae = train_sae(tacts / scale_, sae_cfg, log)
+    feats = model_sae.encode(acts / scale_)
+    stats = sae_stats(model_sae, acts / scale_, cfg["sae"]["l1"])
     m = feats.shape[1]
     feature_ids = list(range(m)) if sample is None else list(range(0, m, max(1, m // sample)))[:sample]
     features = evaluate_units(feats[:, feature_ids], text, cfg, feature_ids)
@@ -326,7 +332,7 @@ def run(sample=None, out=OUT, log=print):
     # which features share most with each neuron (their decoder weight on it)
     top_features = {}
     for n in neuron_ids:
-        col = sae.W_d[:, n]
+        col = model_sae.W_d[:, n]
         order = np.argsort(-col, kind="stable")[:3]
         top_features[str(n)] = [[int(i), round(float(col[i]), 4)] for i in order]
 
