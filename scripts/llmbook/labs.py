@@ -173,7 +173,7 @@ def start_bytes(assets_dir: str, lab: str, vendor: list[tuple[str, str]], uses=(
         for folder, _dirs, names in os.walk(os.path.join(assets_dir, shared)):
             total += sum(gzip_size(os.path.join(folder, n)) for n in names)
     for folder, _dirs, names in os.walk(os.path.join(assets_dir, lab)):
-        total += sum(gzip_size(os.path.join(folder, n)) for n in names if n.endswith(".js"))
+        total += sum(gzip_size(os.path.join(folder, n)) for n in names if n.endswith((".js", ".json")))
     common = os.path.join(assets_dir, "common.js")
     if os.path.isfile(common):
         total += gzip_size(common)

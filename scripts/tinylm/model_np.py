@@ -91,8 +91,11 @@ class TinyLM:
         x = self.layer_norm(x, self.w["ln_f.g"], self.w["ln_f.b"])
         return x @ self.w["tok_emb"].T, atts
 
-    def hidden(self, ids):
-        """(residual stream before the final LayerNorm [n, d], attention weights)."""
+    def hidden(self, ids, mlp=None):
+        """(residual stream before the final LayerNorm [n, d], attention weights).
+
+        If ``mlp`` is a list, each layer's hidden MLP activations (after GELU, [n, d_mlp])
+        are appended to it (see ``mlp_activations``)."""
         c = self.config
         n = len(ids)
         if not 1 <= n <= c["context"]:
@@ -117,8 +120,16 @@ class TinyLM:
             x = x + y @ w[p + "proj.w"] + w[p + "proj.b"]
             h = self.layer_norm(x, w[p + "ln2.g"], w[p + "ln2.b"])
             h = self.gelu(h @ w[p + "fc.w"] + w[p + "fc.b"])
+            if mlp is not None:
+                mlp.append(h)
             x = x + h @ w[p + "out.w"] + w[p + "out.b"]
         return x, np.stack(atts)
+
+    def mlp_activations(self, ids):
+        """The MLP neurons' activations (after GELU) for ids: [n_layer, n, d_mlp]."""
+        out = []
+        self.hidden(ids, mlp=out)
+        return np.stack(out)
 
     # -- a little training, by hand -------------------------------------------
     def loss_and_final_ln_grad(self, ids):
