@@ -27,9 +27,9 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from bench_lighthouse import serve  # noqa: E402  (gzip server like GitHub Pages)
+from llmbook.localsite import launch  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ENCODINGS = ("r50k_base", "cl100k_base", "o200k_base")
 THROTTLE = 4
 # 2,000 characters of mixed Korean and English prose (the corpus' long text, cut).
@@ -92,7 +92,7 @@ def main() -> int:
     httpd, base = serve(site)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+            browser = launch(p)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             fetched: list[tuple[str, int]] = []
 

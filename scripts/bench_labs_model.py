@@ -11,28 +11,20 @@ For the next-token lab (language-models) and the attention lab (transformer):
 Run: python3 scripts/bench_labs_model.py [--site-dir DIR]   (builds into a temp dir if omitted)
 """
 import argparse
-import functools
 import gzip
-import http.server
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
+from llmbook.localsite import launch, serve
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 RUNS = 21
 FULL = ("언어 모델은 지금까지의 글을 보고 다음 토큰의 확률 분포를 계산합니다. "
         "A language model predicts the next token.")
 LABS = (("next-token", "language-models"), ("attention", "transformer"))
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def build(site_dir):
@@ -94,13 +86,10 @@ def main():
         tmp = tempfile.TemporaryDirectory()
         site = Path(tmp.name) / "site"
         build(site)
-    handler = functools.partial(Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd, base = serve(site)
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        browser = launch(p)
         for lab, slug in LABS:
             r = measure(browser, base, site, lab, slug, a.throttle)
             print(f"{lab} lab ({slug}), CPU throttled {a.throttle:g}x, full 64-token context:")

@@ -15,7 +15,6 @@ time on a small machine.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import io
@@ -26,7 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
+from llmbook import localsite
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 LIGHTHOUSE_VERSION = "13.5.0"
@@ -61,9 +60,8 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(site: pathlib.Path):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+    """The built site on loopback, gzipped as GitHub Pages serves it."""
+    return localsite.serve(site, GzipHandler)
 
 
 def lighthouse_bin() -> pathlib.Path:

@@ -14,24 +14,22 @@ had an empty snippet. tests/test_search_relevance.py asserts the goals with the 
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import os
 import pathlib
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import yaml
 
+from llmbook.localsite import launch, serve
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "data" / "search_queries.yml"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LANG_PREFIX = {"ko": "", "en": "en/"}
 
 # Results as the reader sees them: one list item per page, in rank order. For each, the
@@ -184,21 +182,6 @@ def speed(browser, base: str, lang: str, query: str, rate: int = 4) -> tuple[flo
     ctx.close()
     keystrokes.sort()
     return first, keystrokes[len(keystrokes) // 2] if keystrokes else 0.0
-
-
-def serve(site: pathlib.Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
-
-
-def launch(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"])
 
 
 def main() -> int:

@@ -21,22 +21,19 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import functools
 import html
-import http.server
 import io
 import os
 import pathlib
 import re
 import sys
-import threading
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from llmbook import nav, strings   # noqa: E402
+from llmbook.localsite import CHROMIUM, launch, serve   # noqa: E402
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 REFERENCE_PAGES = ("glossary", "references")   # the reference pages the printed book keeps
 MAX_MB = 15
 
@@ -123,15 +120,6 @@ def language_settings(config: dict) -> dict[str, dict]:
                 settings["parts"] = lang.get("nav_translations") or {}
                 out[lang["locale"]] = settings
     return out or {nav.default_language(config): {**base, "parts": {}}}
-
-
-def serve(directory: pathlib.Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 
 
 def document(lang: str, pages: list[dict], settings: dict, t: dict, site_url: str, root_prefix: str,
@@ -224,7 +212,7 @@ def build(site: pathlib.Path, out: pathlib.Path, config_file: pathlib.Path) -> l
     httpd, local = serve(site)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+            browser = launch(p)
             ctx = browser.new_context(java_script_enabled=False)
             page = ctx.new_page()
             for lang in langs:

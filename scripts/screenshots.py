@@ -13,24 +13,16 @@ Playwright, like the browser tests.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import pathlib
 import subprocess
 import sys
 import tempfile
-import threading
+from llmbook.localsite import launch, serve
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 DEFAULT_PAGES = ["", "language-models", "transformer", "glossary",
                  "language-models#korean-tokens", "transformer#worked-example"]
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def build() -> pathlib.Path:
@@ -57,13 +49,11 @@ def main() -> None:
     site = pathlib.Path(args.site).resolve() if args.site else build()
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd, base = serve(site)
     from playwright.sync_api import sync_playwright
     written = 0
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
+        browser = launch(p)
         for scheme in args.schemes:
             for width in args.widths:
                 ctx = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)

@@ -3,8 +3,6 @@ a local HTTP server for it, and headless Chromium (Debian's, driven by Playwrigh
 and, for the worked-example tests, ``load_example`` and ``chapter_pages``."""
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib.util
 import io
 import logging
@@ -13,16 +11,15 @@ import pathlib
 import shutil
 import subprocess
 import sys
-import threading
 
 import pytest
 
-from llmbook import nav, strings
+from llmbook import localsite, nav, strings
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = localsite.CHROMIUM
 CONFIG = nav.read_config(str(ROOT / "mkdocs.yml"))
 LANGUAGES = tuple(nav.languages(CONFIG))
 # The one chapter list: the nav in mkdocs.yml (pages not marked kind: reference).
@@ -185,20 +182,28 @@ def project_copy(tmp_path_factory):
     return make
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site):
     """Serve the built site on a free loopback port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd, base = localsite.serve(site)
+    yield base
     httpd.shutdown()
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page, label: str) -> list[str]:
+    """Run axe-core (WCAG 2.1 A/AA) on the page's document; one line per serious or
+    critical violation, naming ``label``, the rule and up to three elements. The page's
+    context needs ``bypass_csp=True``: axe is injected as an inline script."""
+    assert AXE.is_file(), "axe-core is missing: run npm ci"
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [f"{label} {v['id']} ({v['impact']}, {len(v['nodes'])}x): "
+            + "; ".join(" ".join(n["target"]) for n in v["nodes"][:3])
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
 @pytest.fixture(scope="session")
@@ -207,10 +212,7 @@ def browser():
     from playwright.sync_api import sync_playwright
     assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: apt-get install chromium"
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        ])
+        b = localsite.launch(p)
         yield b
         b.close()
 

@@ -36,14 +36,11 @@ def test_copy_link_by_keyboard(page_factory, server, lang, prefix):
 def test_handouts_pass_axe(page_factory, server, prefix):
     """The printable chapter handouts (WCAG 2.1 AA, axe-core; they have one scheme)."""
     from conftest import CHAPTERS
-    from test_accessibility import AXE, TAGS
+    from conftest import axe_violations
     page = page_factory(bypass_csp=True)   # axe is injected as an inline script
     found = []
     for slug in CHAPTERS:
         page.goto(f"{server}{prefix}{slug}/handout.html")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-        found += [f"{prefix}{slug}/handout.html {v['id']} ({v['impact']})" for v in result["violations"]
-                  if v["impact"] in ("serious", "critical")]
+        found += axe_violations(page, f"{prefix}{slug}/handout.html")
     assert not found, "\n".join(found)
     assert not page.problems, page.problems

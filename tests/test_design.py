@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, axe_violations
 from test_site import SLUGS
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = ["", *[f"{s}/" for s in SLUGS]]
 WIDTHS = [375, 1280]
 
@@ -114,17 +112,11 @@ def test_every_page_reads_well(tab, server, prefix, width):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_no_serious_axe_violations_on_a_phone(tab, server, prefix, scheme):
-    assert AXE.is_file(), "axe-core is missing: run npm ci"
     page = tab(375, scheme)
     found = []
     for slug in PAGES:
         page.goto(server + prefix + slug)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-        for v in result["violations"]:
-            if v["impact"] in ("serious", "critical"):
-                targets = "; ".join(" ".join(n["target"]) for n in v["nodes"][:3])
-                found.append(f"{prefix}{slug} [{scheme}] {v['id']} ({v['impact']}, {len(v['nodes'])}x): {targets}")
+        found += axe_violations(page, f"{prefix}{slug} [{scheme}, 375 px]")
     assert not found, "\n".join(found)
 
 

@@ -9,14 +9,12 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import AXE, AXE_TAGS as TAGS, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts" / "neurons"))
 import rules  # noqa: E402
 
 PHONE = {"width": 375, "height": 740}
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DATA = json.loads((ROOT / "docs" / "assets" / "labs" / "neurons" / "units.json").read_text(encoding="utf-8"))
 DIGITS = "0123456789a"
 EXPLANATIONS = ["on 'e': 5; on 'n' after 'i': 8", "'니' 뒤의 '다': 3; '␣'", "on 'the'", "", "'zzzz'", "on '다'; on 'ing': 4"]

@@ -16,14 +16,12 @@ import sys
 import numpy as np
 import pytest
 
-from conftest import ROOT, load_example
+from conftest import AXE, AXE_TAGS as TAGS, ROOT, load_example
 
 sys.path.insert(0, str(ROOT / "scripts" / "tinylm"))
 import model_np  # noqa: E402
 
 PHONE = {"width": 375, "height": 740}
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WATCH_CSP = """
 window.__csp = [];
 document.addEventListener('securitypolicyviolation', e =>

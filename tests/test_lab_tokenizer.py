@@ -11,7 +11,7 @@ import re
 import bpe_openai
 import pytest
 
-from conftest import ROOT, load_example
+from conftest import AXE, AXE_TAGS as TAGS, ROOT, load_example
 from test_site import SLUGS
 
 ENCODINGS = ("r50k_base", "cl100k_base", "o200k_base")
@@ -19,7 +19,6 @@ DATA = ROOT / "tests" / "data" / "tokenizer"
 CORPUS = json.loads((DATA / "corpus.json").read_text(encoding="utf-8"))
 R50K = json.loads((DATA / "r50k_base.expected.json").read_text(encoding="utf-8"))
 PHONE = {"width": 375, "height": 740}
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Records every CSP violation of a page (installed before any of the page's scripts run).
 WATCH_CSP = """
 window.__csp = [];

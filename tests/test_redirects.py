@@ -1,19 +1,11 @@
 """Renamed pages keep their old URLs in every language (llmbook.redirects)."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 
 import pytest
 
-from llmbook import redirects
+from llmbook import localsite, redirects
 from conftest import LANGUAGES, build_in_process
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def test_redirect_data_is_validated(tmp_path):
@@ -35,10 +27,7 @@ def test_old_urls_lead_to_the_new_page_and_section_in_each_language(fixture_book
     ok, output = build_in_process(fixture_book, fixture_book / "site")
     assert ok, output
     site = fixture_book / "site"
-    handler = functools.partial(_Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd, base = localsite.serve(site)
     page = browser.new_page()
     try:
         for lang in LANGUAGES:
