@@ -9,6 +9,7 @@ pyproject.toml and configured under ``plugins:`` in mkdocs.yml:
 - ``llmbook-redirects``: redirect pages for renamed pages, in every language;
 - ``llmbook-i18n-site``: per-language sitemaps and search indexes, and page-level fixes
   to Material's HTML (``llmbook.html_fixes``, ``llmbook.i18n_site``);
+- ``llmbook-minify``: the site's own CSS and JS minified in the built site (``llmbook.minify``);
 - ``llmbook-labs``: the interactive labs' start controls, their third-party code and UI
   strings, and the Content-Security-Policy of every page (``llmbook.labs``).
 
