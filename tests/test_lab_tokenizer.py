@@ -215,19 +215,23 @@ def test_chips_by_keyboard_show_id_and_bytes(page_factory, server):
     first = panel.locator(".lab__chip").first
     first.focus()
     page.keyboard.press("ArrowRight")
-    index = ("() => [...document.activeElement.closest('.lab__chips').querySelectorAll('.lab__chip')]"
-             ".indexOf(document.activeElement)")
+    # the list lives in a shadow root (lab.js): the focused chip is its activeElement
+    index = ("() => { const r = document.activeElement.shadowRoot;"
+             " return r ? [...r.querySelectorAll('.lab__chip')].indexOf(r.activeElement) : -1; }")
     assert page.evaluate(index) == 1
     detail = panel.locator(".lab__detail").inner_text()
     ids = bpe_openai.get_encoding("cl100k_base").encode(root.locator("textarea").input_value())
     assert f"id {ids[1]}" in detail and re.search(r"bytes ([0-9A-F]{2} ?)+", detail), detail
-    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == \
+    assert page.evaluate("document.activeElement.shadowRoot.activeElement.getAttribute('aria-describedby')") == \
         panel.locator(".lab__detail").get_attribute("id")
+    # the description is found in the chip's own tree (an id reference cannot cross a shadow root)
+    assert page.evaluate("(() => { const c = document.activeElement.shadowRoot.activeElement;"
+                         " return !!c.getRootNode().getElementById(c.getAttribute('aria-describedby')); })()")
     page.keyboard.press("End")
     assert page.evaluate(index) == len(ids) - 1
     # one tab stop per token list: Tab leaves the list
     page.keyboard.press("Tab")
-    assert page.evaluate("!document.activeElement.classList.contains('lab__chip') || "
+    assert page.evaluate("!document.activeElement.classList.contains('lab__chips') || "
                          "document.activeElement.closest('[data-encoding]').dataset.encoding !== 'cl100k_base'")
     assert not page.problems, page.problems
 
@@ -358,7 +362,7 @@ def test_chips_after_edits_equal_a_fresh_drawing(page_factory, server):
     page.wait_for_timeout(500)
 
     def drawn():
-        return {n: root.locator(f'[data-encoding="{n}"] .lab__chips').inner_text() for n in ENCODINGS}
+        return {n: root.locator(f'[data-encoding="{n}"] .lab__chip-list').inner_text() for n in ENCODINGS}
 
     edited = drawn()
     toggle = root.locator("button[aria-pressed]")
@@ -370,4 +374,8 @@ def test_chips_after_edits_equal_a_fresh_drawing(page_factory, server):
         chips = root.locator(f'[data-encoding="{name}"] .lab__chip')
         assert chips.count() == min(300, len(bpe_openai.get_encoding(name).encode(text)))
     assert root.locator('.lab__chip[tabindex="0"]').count() == 3, "one tab stop per token list"
+    # the lists' shadow roots carry the labs' stylesheet: chunks lay out as inline flex boxes
+    # and chips keep their colours
+    assert root.locator(".lab__chip-list > span").first.evaluate("e => getComputedStyle(e).display") == "inline-flex"
+    assert root.locator(".lab__chip.c0").first.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
     assert not page.problems, page.problems

@@ -23,10 +23,18 @@ const EXAMPLES = {
   code: "def 합계(숫자들):\n    return sum(숫자들)  # 더하기\n\nprint(합계([1, 2, 3]))",
 };
 const MAX_SHOWN = 300;   // tokens drawn per encoding (counts cover all): keeps a redraw cheap on phones
+const PAGE_SLOTS = 160;  // see drawChips
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
 const LATIN = /[A-Za-z]/;
 const utf8 = new TextEncoder();
 const strict = new TextDecoder("utf-8", { fatal: true });
+
+/** A small string hash (FNV-1a), for content-defined page boundaries. */
+function hash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
 
 const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).toUpperCase().padStart(2, "0")).join(" ");
 const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
@@ -68,6 +76,16 @@ export function groupText(result, g) {
   }
 }
 
+/** The labs' stylesheet (loaded by loader.js) as a constructed sheet for shadow roots. */
+function shadowSheet(base) {
+  const href = new URL("labs.css", base).href;
+  const source = [...document.styleSheets].find((sheet) => sheet.href === href);
+  if (!source) throw new Error(`${href} is not loaded`);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync([...source.cssRules].map((rule) => rule.cssText).join("\n"));
+  return sheet;
+}
+
 function tokenLabel(bytes, whole) {
   if (whole) {
     try { return visible(strict.decode(bytes)); } catch { /* not UTF-8 on its own */ }
@@ -94,22 +112,31 @@ export async function start(root, { base, lang }) {
   const tableToggle = el("button", { type: "button", class: "lab__button", "aria-pressed": "false", text: c.table_view });
   const summary = el("p", { class: "lab__summary" });
   const panels = {};
+  const sheet = shadowSheet(base);
   const grid = el("div", { class: "lab__grid" });
   for (const [name, models] of ENCODINGS) {
     const titleId = uid("lab-enc");
     const detailId = uid("lab-detail");
     const count = el("strong", { "data-token-count": "0", text: "0" });
     const perToken = el("span", {});
+    // The token list and the detail of the chosen token live in a shadow root, styled by
+    // the labs' own rules only: inserting chips in the page makes the browser restyle the
+    // whole list for the page's sibling rules (Material's `.md-typeset table:not([class]) + *`).
+    const host = el("div", { class: "lab__chips" });
+    const shadow = host.attachShadow({ mode: "open" });
+    shadow.adoptedStyleSheets = [sheet];
+    const list = el("div", { class: "lab__chip-list", role: "group", "aria-label": format(s.tokens_of, { encoding: name }) });
+    const detailText = el("p", { class: "lab__detail", id: detailId, text: s.detail_hint });
+    shadow.append(list, detailText);
     const section = el("section", { class: "lab__enc", "data-encoding": name, "aria-labelledby": titleId },
       el("p", { class: "lab__enc-name", id: titleId }, el("code", { text: name }), " ",
         el("span", { class: "lab__models", text: format(s.models, { models }) })),
       el("p", { class: "lab__stats" }, count, ` ${s.tokens} · `, perToken, ` ${s.chars_per_token}`),
       el("p", { class: "lab__ratio" }),
-      el("div", { class: "lab__chips", role: "group", "aria-label": format(s.tokens_of, { encoding: name }) }),
       el("p", { class: "lab__note", hidden: true }),
-      el("p", { class: "lab__detail", id: detailId, text: s.detail_hint }),
+      host,
       el("div", { class: "lab__table-wrap", hidden: true, tabindex: "0", role: "region", "aria-label": format(s.tokens_of, { encoding: name }) }));
-    panels[name] = { section, count, perToken, detailId, result: null, groups: [] };
+    panels[name] = { section, count, perToken, detailId, host, shadow, list, detailText, result: null, groups: [] };
     grid.append(section);
   }
   const live = liveRegion(root);
@@ -127,7 +154,7 @@ export async function start(root, { base, lang }) {
   // ---- drawing
   function drawChips(panel) {
     const { result, groups } = panel;
-    const box = panel.section.querySelector(".lab__chips");
+    const box = panel.list;
     const shown = Math.min(result.ids.length, MAX_SHOWN);
     // One unit per group: a lone chip, or a frame of byte-piece chips and its character,
     // keyed by its token ids.
@@ -148,40 +175,46 @@ export async function start(root, { base, lang }) {
         ? `<span class="lab__group">${chips}<span class="lab__group-text" aria-hidden="true">${escapeHtml(visible(groupText(result, g) ?? "?"))}</span></span>`
         : chips;
     };
-    // Units go into one chunk per line of the text (a chunk ends after a token ending in
-    // a line break), each its own flex box with layout containment: the chips follow
-    // the text's lines, and an edit re-lays out only the chunks of the lines it changed.
-    const chunks = [];
+    // Units go into small chunks, each starting at a unit that begins with a space (where
+    // GPT tokens start words) and ending at a line break, which gets its own zero-height
+    // full-width item so the chips follow the text's lines.
+    const items = [];
     let current = [];
+    const flush = () => {
+      if (current.length) items.push({ key: current.map((u) => u.key).join("|"), units: current });
+      current = [];
+    };
     for (const unit of units) {
+      const first = result.bytes[unit.g.start ? result.ends[unit.g.start - 1] : 0];
+      if (first === 0x20) flush();
       current.push(unit);
       const lastByte = result.bytes[result.ends[unit.end - 1] - 1];
-      if (lastByte === 0x0a) { chunks.push(current); current = []; }
+      if (lastByte === 0x0a) { flush(); items.push({ key: "\n", units: null }); }
     }
-    if (current.length) chunks.push(current);
-    const keys = chunks.map((c) => c.map((u) => u.key).join("|"));
-    // Keyed update: keep the chunk elements whose key is still there (in order), create
-    // the others. (A prefix/suffix diff is not enough: inserting a token at the start
-    // shifts the drawn window, so the last chunk changes too.)
-    const old = panel.units || [];
+    flush();
+    const keys = items.map((item) => item.key);
+    const NEAR = 8;
     const oldNodes = [...box.children];
-    const oldAt = new Map();
-    old.forEach((key, i) => { if (!oldAt.has(key)) oldAt.set(key, i); });
-    const kept = new Set();
-    let cursor = box.firstElementChild;
-    chunks.forEach((chunk, j) => {
-      const i = oldAt.get(keys[j]);
-      if (i !== undefined && !kept.has(i) && oldNodes[i]) {
-        kept.add(i);
-        if (oldNodes[i] === cursor) cursor = cursor.nextElementSibling;
-        else box.insertBefore(oldNodes[i], cursor);
-        return;
+    const oldKeys = panel.units || [];
+    const reuse = [];
+    let last = -1;
+    for (const item of items) {
+      let found = null;
+      for (let i = last + 1; i < Math.min(oldKeys.length, last + 2 + NEAR); i++) {
+        if (oldKeys[i] === item.key && oldNodes[i]) { found = i; break; }
       }
-      const markup = `<div class="lab__chunk">${chunk.map(html).join("")}</div>`;
-      if (cursor) cursor.insertAdjacentHTML("beforebegin", markup);
-      else box.insertAdjacentHTML("beforeend", markup);
+      reuse.push(found === null ? null : oldNodes[found]);
+      if (found !== null) last = found;
+    }
+    const kept = new Set(reuse.filter(Boolean));
+    oldNodes.forEach((node) => { if (!kept.has(node)) node.remove(); });
+    let cursor = box.firstElementChild;
+    items.forEach((item, j) => {
+      if (reuse[j]) { cursor = reuse[j].nextElementSibling; return; }
+      const template = document.createElement("template");
+      template.innerHTML = item.units ? `<span>${item.units.map(html).join("")}</span>` : "<span data-eol></span>";
+      box.insertBefore(template.content, cursor);
     });
-    oldNodes.forEach((node, i) => { if (!kept.has(i)) node.remove(); });
     panel.units = keys;
     const chips = box.querySelectorAll(".lab__chip");
     if (chips.length && !box.querySelector('.lab__chip[tabindex="0"]')) chips[0].setAttribute("tabindex", "0");
@@ -211,15 +244,20 @@ export async function start(root, { base, lang }) {
     const same = !force && panel.drawn && panel.drawn.view === tableView && panel.drawn.ids.length === shown.length
       && panel.drawn.ids.every((v, i) => v === shown[i]);
     const note = panel.section.querySelector(".lab__note");
-    note.hidden = panel.result.ids.length <= MAX_SHOWN;
-    note.textContent = note.hidden ? "" : format(s.shown_first, { shown: MAX_SHOWN });
+    const noNote = panel.result.ids.length <= MAX_SHOWN;
+    if (note.hidden !== noNote) {
+      note.hidden = noNote;
+      note.textContent = noNote ? "" : format(s.shown_first, { shown: MAX_SHOWN });
+    }
     if (same) return;
+    const viewChanged = !panel.drawn || panel.drawn.view !== tableView;
     panel.drawn = { view: tableView, ids: shown.slice() };
     panel.groups = groupTokens(panel.result, MAX_SHOWN);
-    panel.section.querySelector(".lab__detail").textContent = s.detail_hint;
-    panel.section.querySelector(".lab__chips").hidden = tableView;
-    panel.section.querySelector(".lab__detail").hidden = tableView;
-    panel.section.querySelector(".lab__table-wrap").hidden = !tableView;
+    if (panel.detailText.textContent !== s.detail_hint) panel.detailText.textContent = s.detail_hint;
+    if (viewChanged) {
+      panel.host.hidden = tableView;
+      panel.section.querySelector(".lab__table-wrap").hidden = !tableView;
+    }
     if (tableView) { panel.units = []; drawTable(panel); } else drawChips(panel);
   }
 
@@ -276,7 +314,7 @@ export async function start(root, { base, lang }) {
   });
   for (const [name] of ENCODINGS) {
     const panel = panels[name];
-    const box = panel.section.querySelector(".lab__chips");
+    const box = panel.list;
     const show = (chip) => {
       box.querySelectorAll('[tabindex="0"]').forEach((b) => b.setAttribute("tabindex", "-1"));
       chip.setAttribute("tabindex", "0");
@@ -284,7 +322,7 @@ export async function start(root, { base, lang }) {
       box.querySelectorAll("[aria-current]").forEach((b) => b.removeAttribute("aria-current"));
       chip.setAttribute("aria-current", "true");
       const index = Array.prototype.indexOf.call(box.querySelectorAll(".lab__chip"), chip);
-      panel.section.querySelector(".lab__detail").textContent = detail(panel, index);
+      panel.detailText.textContent = detail(panel, index);
     };
     box.addEventListener("click", (ev) => {
       const chip = ev.target.closest(".lab__chip");
@@ -296,7 +334,7 @@ export async function start(root, { base, lang }) {
     });
     box.addEventListener("keydown", (ev) => {
       const chips = [...box.querySelectorAll(".lab__chip")];
-      const at = chips.indexOf(document.activeElement);
+      const at = chips.indexOf(panel.shadow.activeElement);
       if (at < 0) return;
       const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: chips.length - 1 }[ev.key];
       if (to === undefined) return;
