@@ -222,13 +222,19 @@ def _run_generator(project, generator, package, folder, encodings, node=None):
         done = subprocess.run([node, os.path.join(project, generator), package, tmp, *encodings],
                               cwd=project, capture_output=True, text=True)
         if done.returncode != 0:
-            tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-5:])
+            lines = [ln for ln in (done.stderr or done.stdout).strip().splitlines()   # no stack frames
+                     if ln.strip() and not ln.startswith("    at ")]
+            tail = "\n".join(lines[:8])
             raise LabError(f"{generator}: writing the lab's vocabularies failed (exit {done.returncode}):\n"
                            f"{tail}\nRun `{command}` in the repository to see it (after `npm ci` if a "
                            "package is missing).")
         shutil.rmtree(folder, ignore_errors=True)
         os.makedirs(os.path.dirname(folder), exist_ok=True)
-        os.replace(tmp, folder)
+        try:
+            os.replace(tmp, folder)
+        except OSError:   # another build wrote the same folder meanwhile: keep it if whole
+            if not all(os.path.isfile(os.path.join(folder, f"{e}.bin")) for e in encodings):
+                raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
