@@ -252,6 +252,7 @@ def test_generated_files_are_cached_by_the_generator_and_what_it_imports(project
     write(root / "gen" / "part.mjs", 'export const suffix = "?";\n')    # a module the generator imports
     changed = labs.generate_vocabularies(manifest, str(root), str(cache))
     assert runs(root) == 2 and [open(src).read() for src, _rel in changed["demo"]] == ["a?", "b?"]
+    assert len(list(cache.iterdir())) == 1, "the older key is removed"
     site = root / "site"
     labs.copy_vendor(changed, str(site))
     assert (site / "assets/labs/demo/vocab/b.bin").read_text() == "b?"
@@ -282,8 +283,9 @@ def test_a_missing_package_or_node_says_what_to_install(project, monkeypatch):
 
 
 def test_manifest_vocabularies_need_every_field(tmp_path):
-    path = write(tmp_path / "labs.yml", "demo:\n  vocabularies:\n    package: tok\n    encodings: [a]\n")
-    with pytest.raises(labs.LabError, match=r"labs.yml:2: lab 'demo': vocabularies lacks generator, to"):
+    path = write(tmp_path / "labs.yml", "# vocabularies: explained\nother: {}\n"
+                 "demo:\n  vocabularies:\n    package: tok\n    encodings: [a]\n")
+    with pytest.raises(labs.LabError, match=r"labs.yml:4: lab 'demo': vocabularies lacks generator, to"):
         labs.load_manifest(str(path))
 
 

@@ -82,7 +82,8 @@ def load_manifest(path: str) -> dict:
                 raise LabError(f"{path}:{line}: lab '{lab}': vendor entry lacks {', '.join(missing)}")
         vocab = spec.get("vocabularies")
         if vocab is not None:
-            line = _line(text, "vocabularies:")
+            found = re.compile(r"^\s+vocabularies:", re.M).search(text, text.find(f"{lab}:"))
+            line = text.count("\n", 0, found.start()) + 1 if found else line
             missing = [k for k in ("package", "generator", "encodings", "to") if k not in (vocab or {})]
             if missing:
                 raise LabError(f"{path}:{line}: lab '{lab}': vocabularies lacks {', '.join(missing)}")
@@ -205,12 +206,14 @@ def generate_vocabularies(manifest: dict, project: str, cache_dir: str,
         folder = os.path.join(cache_dir, f"{lab}-{name}-{pins[name]}-{key}")
         files = [f"{e}.bin" for e in encodings]
         if not all(os.path.isfile(os.path.join(folder, f)) for f in files):
-            _run_generator(project, generator, package, folder, encodings, node)
+            _run_generator(project, generator, package, folder, encodings, node, stale=f"{lab}-{name}-")
         out[lab] = [(os.path.join(folder, f), f"{vocab['to']}/{f}") for f in files]
     return out
 
 
-def _run_generator(project, generator, package, folder, encodings, node=None):
+def _run_generator(project, generator, package, folder, encodings, node=None, stale=None):
+    """Run the generator into ``folder`` (through a temporary folder); then remove the
+    other cache folders whose names start with ``stale`` (older keys)."""
     node = node or shutil.which("node")
     command = f"node {generator} {os.path.relpath(package, project)} OUT_DIR {' '.join(encodings)}"
     if not node:
@@ -235,6 +238,9 @@ def _run_generator(project, generator, package, folder, encodings, node=None):
         except OSError:   # another build wrote the same folder meanwhile: keep it if whole
             if not all(os.path.isfile(os.path.join(folder, f"{e}.bin")) for e in encodings):
                 raise
+        for old in os.listdir(os.path.dirname(folder)) if stale else ():
+            if old.startswith(stale) and old != os.path.basename(folder) and ".tmp" not in old:
+                shutil.rmtree(os.path.join(os.path.dirname(folder), old), ignore_errors=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
