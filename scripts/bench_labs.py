@@ -6,7 +6,9 @@ with the site served locally with gzip as GitHub Pages serves it.
     python3 scripts/bench_labs.py --runs 30       # keystrokes to time (median)
 
 Prints: bytes fetched when the lab starts (transferred, compressed), per encoding (its
-vocabulary and encoding modules) and in total; the median time from a keystroke to the
+vocabulary file) and in total; the time from the start click to the lab's first result
+without throttling (median of --starts fresh browser contexts: fetching, decoding the
+vocabularies and the first tokenizing); the median time from a keystroke to the
 redrawn lab for a 2,000-character text, with 4x CPU throttling (CDP
 Emulation.setCPUThrottlingRate on the page and on the worker), split into the worker's
 tokenizing time and the whole update; and the JS heap after start (page and worker).
@@ -45,11 +47,45 @@ def build() -> pathlib.Path:
 
 
 def owner(path: str) -> str:
-    """Which encoding a fetched file belongs to ('shared' for the rest)."""
+    """Which encoding a fetched file belongs to ('shared' for the rest): its vocabulary
+    (assets/labs/tokenizer/vocab/<name>.bin; gpt-tokenizer's own <name>.js modules in
+    builds before the vocabularies were generated)."""
     for name in ENCODINGS:
-        if path.endswith(f"/{name}.js") and "/vendor/" in path:
+        if path.endswith(f"/tokenizer/vocab/{name}.bin") or (path.endswith(f"/{name}.js") and "/vendor/" in path):
             return name
     return "shared"
+
+
+# Records when the lab shows its first result (data-lab-updates appears on its root).
+WATCH_FIRST_RESULT = """
+new MutationObserver((changes, observer) => {
+  if (document.querySelector('[data-lab=tokenizer][data-lab-updates]')) {
+    window.__firstResult = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-lab-updates']});
+"""
+
+
+def start_lab(browser, base: str, fetched: list | None = None):
+    """A fresh context (empty cache) on the chapter; clicks the lab's start button and
+    waits for its first result. Returns (page, ms from the click to the first result,
+    lab files requested before the click)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    if fetched is not None:
+        def finished(request):
+            if "/assets/labs/" in request.url and "loader.js" not in request.url:
+                fetched.append((request.url, request.sizes()["responseBodySize"]))
+        page.on("requestfinished", finished)
+    page.goto(base + "en/language-models/")
+    page.wait_for_load_state("networkidle")
+    before = len(fetched) if fetched is not None else 0
+    page.evaluate(WATCH_FIRST_RESULT)
+    page.evaluate("() => { window.__clicked = performance.now(); "
+                  "document.querySelector('[data-lab=tokenizer] [data-lab-start]').click(); }")
+    page.wait_for_selector('[data-lab="tokenizer"][data-lab-updates]', timeout=120000)
+    page.wait_for_function("() => window.__firstResult !== undefined")
+    return page, page.evaluate("() => window.__firstResult - window.__clicked"), before
 
 
 class WorkerCDP:
@@ -84,6 +120,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", type=pathlib.Path, help="an existing build (default: build one)")
     parser.add_argument("--runs", type=int, default=25, help="keystrokes to time")
+    parser.add_argument("--starts", type=int, default=5, help="lab starts to time (fresh contexts)")
     args = parser.parse_args()
     site = args.site or build()
 
@@ -93,19 +130,14 @@ def main() -> int:
     try:
         with sync_playwright() as p:
             browser = launch(p)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
             fetched: list[tuple[str, int]] = []
-
-            def finished(request):
-                if "/assets/labs/" in request.url and "loader.js" not in request.url:
-                    fetched.append((request.url, request.sizes()["responseBodySize"]))
-
-            page.on("requestfinished", finished)
-            page.goto(base + "en/language-models/")
-            page.wait_for_load_state("networkidle")
-            before_start = len(fetched)
-            page.click('[data-lab="tokenizer"] [data-lab-start]')
-            page.wait_for_selector('[data-lab="tokenizer"][data-lab-updates]', timeout=120000)
+            starts = []
+            for _ in range(max(1, args.starts) - 1):
+                other, ms, _ = start_lab(browser, base)
+                starts.append(ms)
+                other.close()
+            page, ms, before_start = start_lab(browser, base, fetched)
+            starts.append(ms)
             page.wait_for_load_state("networkidle")
 
             per: dict[str, int] = {name: 0 for name in (*ENCODINGS, "shared")}
@@ -117,6 +149,8 @@ def main() -> int:
             for name in (*ENCODINGS, "shared"):
                 print(f"  {name:<12} {per[name] / 1e6:6.3f} MB")
             print(f"  {'total':<12} {total / 1e6:6.3f} MB  ({len(fetched)} files; goal <= ~1.5 MB)")
+            print(f"start click to first result, no throttling, median of {len(starts)}: "
+                  f"{statistics.median(starts):.0f} ms (min {min(starts):.0f}, max {max(starts):.0f})")
 
             page_cdp = page.context.new_cdp_session(page)
             browser_cdp = browser.new_browser_cdp_session()

@@ -87,10 +87,10 @@ def test_loader_only_on_pages_with_a_lab_and_vendor_code_copied(site):
         has_lab = 'data-lab="' in text
         assert ("assets/labs/loader.js" in text) == has_lab, path
     vendor = site / "assets" / "labs" / "vendor" / "gpt-tokenizer"
-    for name in ENCODINGS:
-        assert (vendor / "encoding" / f"{name}.js").is_file()
-    assert (vendor / "LICENSE").is_file()
-    assert not (vendor / "bpeRanks" / "p50k_base.js").exists(), "only what the entries import"
+    assert (vendor / "GptEncoding.js").is_file() and (vendor / "LICENSE").is_file()
+    for name in ENCODINGS:   # the vocabularies come from the lab's own files, written by the build
+        assert (site / "assets" / "labs" / "tokenizer" / "vocab" / f"{name}.bin").is_file()
+    assert not (vendor / "bpeRanks").exists() and not (vendor / "encoding").exists(), "only what the entries import"
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -105,7 +105,8 @@ def test_nothing_of_the_lab_loads_before_the_reader_starts_it(page_factory, serv
     assert requested == ["loader.js"], requested
     start_lab(page, how="focus")   # keyboard focus inside the lab starts it too
     assert "tokenizer/lab.js" in requested and "tokenizer/worker.js" in requested
-    assert any(r.startswith("vendor/gpt-tokenizer/bpeRanks/") for r in requested)
+    assert sorted(r for r in requested if r.startswith("tokenizer/vocab/")) == \
+        [f"tokenizer/vocab/{name}.bin" for name in sorted(ENCODINGS)]
     assert not page.problems, page.problems
 
 

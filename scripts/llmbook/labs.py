@@ -10,6 +10,9 @@ The build
 * copies the third-party code a lab needs from ``node_modules`` into the built site, as
   listed in the manifest ``docs/_data/labs.yml`` (``copy_vendor``); only the files that
   the listed entry modules import, found by following their static imports;
+* writes the data a lab derives from a package with a Node generator (the tokenizer's
+  vocabularies, ``vocabularies:`` in the manifest), cached in ``.cache/labs/`` by the
+  package's version and the generator's hash (``generate_vocabularies``);
 * writes the labs' UI strings, ``overrides/strings/<lang>.yml`` under ``labs:``, as
   ``assets/labs/strings.<lang>.json`` after checking that every language has every key
   (``load_strings``, ``write_strings``);
@@ -29,6 +32,7 @@ import os
 import posixpath
 import re
 import shutil
+import subprocess
 
 import yaml
 
@@ -43,10 +47,12 @@ class LabError(ValueError):
 # --------------------------------------------------------------------------- manifest
 
 def load_manifest(path: str) -> dict:
-    """``{lab: {package, version, from, to, entries, files}}`` from ``docs/_data/labs.yml``.
+    """``{lab: {vendor: [{package, version, from, to, entries, files}], uses,
+    vocabularies: {package, generator, encodings, to}}}`` from ``docs/_data/labs.yml``.
 
     ``version`` is the exact version that package.json pins; ``files`` are copied from
-    the package's root (its licence), ``entries`` from ``from`` with their imports.
+    the package's root (its licence), ``entries`` from ``from`` with their imports;
+    ``vocabularies`` are written by a Node ``generator`` (``generate_vocabularies``).
     """
     try:
         with open(path, encoding="utf-8") as fh:
@@ -74,6 +80,17 @@ def load_manifest(path: str) -> dict:
             missing = [k for k in ("package", "version", "from", "to", "entries") if k not in vendor]
             if missing:
                 raise LabError(f"{path}:{line}: lab '{lab}': vendor entry lacks {', '.join(missing)}")
+        vocab = spec.get("vocabularies")
+        if vocab is not None:
+            found = re.compile(r"^\s+vocabularies:", re.M).search(text, text.find(f"{lab}:"))
+            line = text.count("\n", 0, found.start()) + 1 if found else line
+            missing = [k for k in ("package", "generator", "encodings", "to") if k not in (vocab or {})]
+            if missing:
+                raise LabError(f"{path}:{line}: lab '{lab}': vocabularies lacks {', '.join(missing)}")
+            encodings = vocab["encodings"]
+            if not isinstance(encodings, list) or not encodings or \
+                    not all(isinstance(e, str) and re.fullmatch(r"[a-z0-9_]+", e) for e in encodings):
+                raise LabError(f"{path}:{line}: lab '{lab}': vocabularies.encodings must be a list of encoding names")
     return data
 
 
@@ -111,6 +128,22 @@ def _package_json_pins(project: str) -> dict:
         return json.load(fh).get("dependencies", {})
 
 
+def _installed(project: str, lab: str, name: str, version: str) -> str:
+    """The package's folder in node_modules; a LabError saying to run ``npm ci`` when it
+    is missing or not at ``version``."""
+    package = os.path.join(project, "node_modules", name)
+    try:
+        with open(os.path.join(package, "package.json"), encoding="utf-8") as fh:
+            installed = json.load(fh).get("version")
+    except FileNotFoundError:
+        installed = None
+    if installed != version:
+        found = f"version {installed} is installed" if installed else "it is not installed"
+        raise LabError(f"node_modules/{name}: lab '{lab}' needs {name} {version} but {found}; "
+                       "run `npm ci` in the repository to install the pinned packages")
+    return package
+
+
 def vendor_files(manifest: dict, project: str) -> dict[str, list[tuple[str, str]]]:
     """``{lab: [(source path, site-relative destination)]}`` of the third-party files each
     lab needs from ``project/node_modules``. Fails with a message that says to run
@@ -125,16 +158,7 @@ def vendor_files(manifest: dict, project: str) -> dict[str, list[tuple[str, str]
             if pins.get(name) != version:
                 raise LabError(f"docs/_data/labs.yml: lab '{lab}' needs {name} {version}, "
                                f"but package.json pins {pins.get(name)!r}: make them agree")
-            package = os.path.join(project, "node_modules", name)
-            try:
-                with open(os.path.join(package, "package.json"), encoding="utf-8") as fh:
-                    installed = json.load(fh).get("version")
-            except FileNotFoundError:
-                installed = None
-            if installed != version:
-                found = f"version {installed} is installed" if installed else "it is not installed"
-                raise LabError(f"node_modules/{name}: lab '{lab}' needs {name} {version} but {found}; "
-                               "run `npm ci` in the repository to install the pinned packages")
+            package = _installed(project, lab, name, version)
             source = os.path.join(package, vendor["from"])
             files = [(os.path.join(source, *rel.split("/")), f"{vendor['to']}/{rel}")
                      for rel in module_closure(source, vendor["entries"])]
@@ -144,6 +168,81 @@ def vendor_files(manifest: dict, project: str) -> dict[str, list[tuple[str, str]
                     raise LabError(f"{src}: missing; run `npm ci` in the repository")
             out[lab] += files
     return out
+
+
+def _generator_hash(project: str, generator: str) -> str:
+    """sha256 of the generator and every module it imports (relative imports)."""
+    digest = hashlib.sha256()
+    for rel in module_closure(project, [generator]):
+        with open(os.path.join(project, *rel.split("/")), "rb") as fh:
+            digest.update(rel.encode() + b"\0" + fh.read() + b"\0")
+    return digest.hexdigest()
+
+
+def generate_vocabularies(manifest: dict, project: str, cache_dir: str,
+                          node: str | None = None) -> dict[str, list[tuple[str, str]]]:
+    """``{lab: [(file in the cache, site-relative destination)]}`` of each lab's
+    ``vocabularies`` (labs.yml): ``<to>/<encoding>.bin`` for each encoding, written by
+    ``node <generator> node_modules/<package> OUT_DIR <encoding>...``, which checks what
+    it writes against the package's own arrays. Kept in ``cache_dir`` under a key of the
+    package's version, the encodings and the hash of the generator and the modules it
+    imports, so that a build whose inputs did not change runs no Node at all. A missing
+    package, a missing Node or a failed generation raises LabError naming the command."""
+    pins = _package_json_pins(project)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for lab, spec in manifest.items():
+        vocab = spec.get("vocabularies")
+        if not vocab:
+            continue
+        name, generator, encodings = vocab["package"], vocab["generator"], vocab["encodings"]
+        if name not in pins:
+            raise LabError(f"docs/_data/labs.yml: lab '{lab}' builds vocabularies from {name}, "
+                           "which package.json does not pin")
+        package = _installed(project, lab, name, pins[name])
+        if not os.path.isfile(os.path.join(project, generator)):
+            raise LabError(f"{generator}: missing (the generator of lab '{lab}' in docs/_data/labs.yml)")
+        key = hashlib.sha256("\n".join([name, pins[name], *encodings, _generator_hash(project, generator)])
+                             .encode()).hexdigest()[:16]
+        folder = os.path.join(cache_dir, f"{lab}-{name}-{pins[name]}-{key}")
+        files = [f"{e}.bin" for e in encodings]
+        if not all(os.path.isfile(os.path.join(folder, f)) for f in files):
+            _run_generator(project, generator, package, folder, encodings, node, stale=f"{lab}-{name}-")
+        out[lab] = [(os.path.join(folder, f), f"{vocab['to']}/{f}") for f in files]
+    return out
+
+
+def _run_generator(project, generator, package, folder, encodings, node=None, stale=None):
+    """Run the generator into ``folder`` (through a temporary folder); then remove the
+    other cache folders whose names start with ``stale`` (older keys)."""
+    node = node or shutil.which("node")
+    command = f"node {generator} {os.path.relpath(package, project)} OUT_DIR {' '.join(encodings)}"
+    if not node:
+        raise LabError(f"{generator}: needs Node.js to write the lab's vocabularies, and `node` is not "
+                       "on PATH: install Node.js (the README's setup), then run `npm ci`")
+    tmp = f"{folder}.tmp{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        done = subprocess.run([node, os.path.join(project, generator), package, tmp, *encodings],
+                              cwd=project, capture_output=True, text=True)
+        if done.returncode != 0:
+            lines = [ln for ln in (done.stderr or done.stdout).strip().splitlines()   # no stack frames
+                     if ln.strip() and not ln.startswith("    at ")]
+            tail = "\n".join(lines[:8])
+            raise LabError(f"{generator}: writing the lab's vocabularies failed (exit {done.returncode}):\n"
+                           f"{tail}\nRun `{command}` in the repository to see it (after `npm ci` if a "
+                           "package is missing).")
+        shutil.rmtree(folder, ignore_errors=True)
+        os.makedirs(os.path.dirname(folder), exist_ok=True)
+        try:
+            os.replace(tmp, folder)
+        except OSError:   # another build wrote the same folder meanwhile: keep it if whole
+            if not all(os.path.isfile(os.path.join(folder, f"{e}.bin")) for e in encodings):
+                raise
+        for old in os.listdir(os.path.dirname(folder)) if stale else ():
+            if old.startswith(stale) and old != os.path.basename(folder) and ".tmp" not in old:
+                shutil.rmtree(os.path.join(os.path.dirname(folder), old), ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def copy_vendor(files: dict[str, list[tuple[str, str]]], site_dir: str) -> int:
@@ -163,11 +262,13 @@ def gzip_size(path: str) -> int:
         return len(gzip.compress(fh.read(), 9))
 
 
-def start_bytes(assets_dir: str, lab: str, vendor: list[tuple[str, str]], uses=()) -> int:
+def start_bytes(assets_dir: str, lab: str, vendor: list[tuple[str, str]], uses=(),
+                generated: list[tuple[str, str]] = ()) -> int:
     """Compressed (gzip -9) bytes of the scripts a reader fetches when the lab starts:
     the lab's own folder under ``assets_dir`` (docs/assets/labs), the shared helpers and
     its vendor modules, plus every file of the shared folders it ``uses`` (labs.yml; e.g.
-    a model's weights). What the start button tells the reader."""
+    a model's weights), plus its ``generated`` files as they are (already compressed,
+    served as binary). What the start button tells the reader."""
     total = 0
     for shared in uses:
         for folder, _dirs, names in os.walk(os.path.join(assets_dir, shared)):
@@ -177,6 +278,7 @@ def start_bytes(assets_dir: str, lab: str, vendor: list[tuple[str, str]], uses=(
     common = os.path.join(assets_dir, "common.js")
     if os.path.isfile(common):
         total += gzip_size(common)
+    total += sum(os.path.getsize(src) for src, _rel in generated)
     return total + sum(gzip_size(src) for src, rel in vendor if rel.endswith(".js"))
 
 

@@ -4,11 +4,16 @@
 // (one transferable buffer per encoding, not thousands of small arrays).
 // Text that looks like a special token (<|endoftext|>) is tokenized as ordinary text,
 // as tiktoken's encode_ordinary does.
-import r50k from "../vendor/gpt-tokenizer/encoding/r50k_base.js";
-import cl100k from "../vendor/gpt-tokenizer/encoding/cl100k_base.js";
-import o200k from "../vendor/gpt-tokenizer/encoding/o200k_base.js";
+// On start it fetches the three vocabularies (vocab/<name>.bin, written by the build from
+// gpt-tokenizer's own; format in vocabulary.js), rebuilds each rank array and makes the
+// encoding with the package's GptEncoding.getEncodingApi, as the package's encoding
+// modules do; then posts {ready: true}. A vocabulary that cannot be fetched or decoded
+// is an uncaught error naming the file, which the page's Worker reports as failed start.
+import { GptEncoding } from "../vendor/gpt-tokenizer/GptEncoding.js";
+import { decodeVocabulary } from "./vocabulary.js";
 
-export const ENCODINGS = { r50k_base: r50k, cl100k_base: cl100k, o200k_base: o200k };
+const NAMES = ["r50k_base", "cl100k_base", "o200k_base"];
+export const ENCODINGS = {};
 const ORDINARY = { disallowedSpecial: new Set() };
 const utf8 = new TextEncoder();
 
@@ -37,7 +42,24 @@ export function tokenize(text, lines) {
   return results;
 }
 
-self.onmessage = ({ data }) => {
+async function vocabulary(name) {
+  const file = `vocab/${name}.bin`;
+  try {
+    const response = await fetch(new URL(file, import.meta.url));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const ranks = await decodeVocabulary(new Uint8Array(await response.arrayBuffer()));
+    return GptEncoding.getEncodingApi(name, () => ranks);
+  } catch (err) {
+    throw new Error(`tokenizer ${file}: ${err && err.message || err}`);
+  }
+}
+
+const loaded = Promise.all(NAMES.map(vocabulary)).then((encodings) => {
+  NAMES.forEach((name, i) => { ENCODINGS[name] = encodings[i]; });
+});
+
+self.onmessage = async ({ data }) => {
+  await loaded;
   const t0 = performance.now();
   try {
     const results = tokenize(data.text, data.lines);
@@ -47,4 +69,8 @@ self.onmessage = ({ data }) => {
     self.postMessage({ id: data.id, error: String(err && err.message || err) });
   }
 };
-self.postMessage({ ready: true });
+loaded.then(
+  () => self.postMessage({ ready: true }),
+  // Thrown outside the promise: an uncaught error, reported to the page's Worker object.
+  (err) => setTimeout(() => { throw err; }),
+);
