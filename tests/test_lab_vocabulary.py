@@ -181,6 +181,9 @@ def test_the_lab_says_when_a_vocabulary_is_damaged(page_factory, server, site, d
     assert root.get_attribute("data-lab-state") == "failed"
     message = root.locator(".lab__size").inner_text()
     assert "vocab/o200k_base.bin" in message and "truncated or corrupted" in message, message
+    # in the page's language, without the browser's "Uncaught Error:" prefix, announced
+    assert message.startswith("The lab could not load: tokenizer vocab/o200k_base.bin"), message
+    assert root.locator(".lab__size").get_attribute("role") == "alert"
     assert root.get_attribute("data-lab-updates") is None
 
 

@@ -124,7 +124,7 @@ def test_real_strings_load_and_are_written_as_json(tmp_path):
     assert data["common"]["start"] == strings["ko"]["common"]["start"]
 
 
-STRINGS = {"en": {"common": {"start": "Start", "loads": "Loads {size}."},
+STRINGS = {"en": {"common": {"start": "Start", "loads": "Loads {size}.", "failed": "Failed: {error}"},
                   "demo": {"title": "Demo <lab>", "intro": "Try it."}}}
 
 
@@ -132,7 +132,8 @@ def test_placeholder_becomes_a_hidden_root_with_start_control_and_the_loader():
     problems = []
     out = labs.expand_placeholders('<p>x</p>\n<div data-lab="demo"></div>', "en/chapter/", "en",
                                    STRINGS, {"demo": 1_234_567}, {"demo"}, problems.append)
-    assert '<div class="lab" data-lab="demo" role="region" aria-label="Demo &lt;lab&gt;" hidden>' in out
+    assert ('<div class="lab" data-lab="demo" role="region" aria-label="Demo &lt;lab&gt;" '
+            'data-lab-failed="Failed: {error}" hidden>') in out
     assert "<button type=\"button\" class=\"md-button md-button--primary\" data-lab-start>Start</button>" in out
     assert "Loads 1.2 MB." in out
     assert out.endswith('<script type="module" src="../../assets/labs/loader.js"></script>')

@@ -387,7 +387,8 @@ def expand_placeholders(html_text: str, page_url: str, lang: str, strings: dict,
         size = format_size(sizes.get(name, 0), lang)
         esc = html.escape
         return (
-            f'<div class="lab" data-lab="{name}" role="region" aria-label="{esc(lab["title"])}" hidden>'
+            f'<div class="lab" data-lab="{name}" role="region" aria-label="{esc(lab["title"])}" '
+            f'data-lab-failed="{esc(s["common"]["failed"])}" hidden>'
             f'<p class="lab__title"><strong>{esc(lab["title"])}</strong></p>'
             f'<p class="lab__intro">{esc(lab["intro"])}</p>'
             f'<p class="lab__start"><button type="button" class="md-button md-button--primary" data-lab-start>'

@@ -28,7 +28,13 @@ function start(root) {
     .then(() => { root.dataset.labState = "ready"; })
     .catch((err) => {
       root.dataset.labState = "failed";
-      if (status) status.textContent = String(err && err.message || err);
+      // "The lab could not load: {error}" in the page's language (data-lab-failed, from the
+      // build); a worker's uncaught error arrives as "Uncaught Error: ...".
+      const reason = String(err && err.message || err).replace(/^Uncaught (?:\w*Error: )?/, "");
+      if (status) {
+        status.setAttribute("role", "alert");
+        status.textContent = (root.dataset.labFailed || "{error}").replace("{error}", reason);
+      }
       console.error(err);
     });
 }
