@@ -1,5 +1,6 @@
-"""``llmbook-glossary``: the glossary page, tooltips on term links, the CSV download and
-the term checks, from one term base (see ``llmbook.glossary``)."""
+"""``llmbook-glossary``: the glossary pages (an index page and one page of full entries
+per part of the book), tooltips on term links, the CSV download and the term checks, from
+one term base (see ``llmbook.glossary``)."""
 from __future__ import annotations
 
 import os
@@ -9,7 +10,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .. import glossary, site_config
+from .. import glossary, nav as book_nav, site_config
 from ..datafile import DataFileError
 from ..problems import line_of, log, report
 from . import book_plugin
@@ -20,7 +21,8 @@ class GlossaryConfig(Config):
     data_file = c.File(exists=True, default=os.path.join("docs", "_data", "glossary.yml"))
     """The term base, relative to mkdocs.yml."""
     page = c.Type(str, default="glossary")
-    """Slug of the glossary page (it holds the marker ``<!-- glossary -->``)."""
+    """Slug of the glossary index page (it holds the marker ``<!-- glossary -->``). The part
+    pages hold the same marker and say ``glossary_part: <n>`` in their front matter."""
     csv = c.Type(str, default="glossary.csv")
     """Name of the CSV download, written at the root of the built site."""
 
@@ -30,6 +32,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         super().__init__()
         self.terms: dict[str, glossary.Term] = {}
         self.refs: dict[str, list[tuple[str, str, int]]] = {}
+        self.parts: list[glossary.Part] = []
+        self.entry_page: dict[str, str] = {}   # term id -> slug of the part page with its entry
 
     def on_pre_build(self, config):
         if not self.config.enabled or not site_config.is_outer_build(config):
@@ -49,19 +53,87 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             log.warning(problem)
         self.terms = {t.id: t for t in terms}
         self.refs = {ident: [(lang, slug, line) for lang, slug, line, _ in found] for ident, found in refs.items()}
+        self.parts, where = [], {}
+        part_pages, page_problems = self._part_pages(book)
+        for problem in page_problems:
+            log.warning(problem)
+        default = book.languages.all[0]
+        nav_pages = book_nav.pages(config["nav"] or [], lambda file: getattr(
+            book.book.page(default, file[:-3]), "meta", None) or {})
+        self.parts, problems = glossary.find_parts(nav_pages, part_pages, "mkdocs.yml: nav")
+        if self.parts:
+            where, more = glossary.term_pages(terms, self.parts, data)
+            problems += more
+        for problem in problems:
+            log.warning(problem)
+        self.entry_page = {ident: part.slug for ident, part in where.items()}
+
+    @staticmethod
+    def _part_pages(book) -> tuple[dict[int, str], list[str]]:
+        """{n: slug} of the pages whose front matter says ``glossary_part: n`` (the same in
+        every language), and the problems found."""
+        found: dict[int, str] = {}
+        problems = []
+        for lang in book.languages.all:
+            for slug, page in sorted(book.book.pages[lang].items()):
+                n = (page.meta or {}).get("glossary_part")
+                if n is None:
+                    continue
+                at = book.relative(page.path)
+                if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+                    problems.append(f"{at}:1: 'glossary_part' must be a part number (1, 2, ...), not {n!r}")
+                elif glossary.MARKER not in page.text:
+                    problems.append(f"{at}:1: a glossary part page must hold '{glossary.MARKER}'")
+                elif found.setdefault(n, slug) != slug:
+                    problems.append(f"{at}:1: 'glossary_part: {n}' is also said by '{found[n]}'")
+        return found, problems
 
     def on_page_markdown(self, markdown, page, config, files):
         if not self.config.enabled or glossary.MARKER not in markdown:
             return markdown
         book = book_plugin(config)
         lang = site_config.current_language(config)
-        csv_href = "../" * page.url.count("/") + self.config.csv
+        t = book.strings_for("glossary", lang)
+        terms = list(self.terms.values())
+        number = page.meta.get("glossary_part")
+        if number is None:   # the index page
+            csv_href = "../" * page.url.count("/") + self.config.csv
+            hrefs = {ident: f"../{slug}/#{ident}" for ident, slug in self.entry_page.items()}
+            parts = [(self._title(book, part, t), f"{part.slug}.md",
+                      sum(slug == part.slug for slug in self.entry_page.values())) for part in self.parts]
+            body = glossary.render_index(terms, lang, hrefs, parts, csv_href, t, book.templates)
+            return markdown.replace(glossary.MARKER, body)
+        part = next(p for p in self.parts if p.number == number)
+        page.meta["title"] = self._title(book, part, t)
         order = [p.file.src_uri.rsplit("/", 1)[-1][:-3] for p in book.nav.pages]
-        usage = glossary.usage(self.refs, order, {self.config.page, "index"})
-        body = glossary.render_page(list(self.terms.values()), lang, book.titles(lang),
-                                    usage.get(lang, {}), csv_href, book.strings_for("glossary", lang),
-                                    book.templates)
+        usage = glossary.usage(self.refs, order, {self.config.page, "index"} | {p.slug for p in self.parts})
+        hrefs = {ident: f"#{ident}" if slug == part.slug else f"../{slug}/#{ident}"
+                 for ident, slug in self.entry_page.items()}
+        mine = [term for term in terms if self.entry_page.get(term.id) == part.slug]
+        label = self._section(book, part).partition(": ")[0]
+        others = " · ".join(f'<a href="../{p.slug}/" aria-current="page">{self._section(book, p).partition(": ")[0]}</a>'
+                            if p is part else f'<a href="../{p.slug}/">{self._section(book, p).partition(": ")[0]}</a>'
+                            for p in self.parts)
+        intro = "\n".join([
+            t["part_intro"].format(part=label, n=len(mine), index=f"[{t['index_link']}]({self.config.page}.md#index)"), "",
+            f'<nav class="glossary-parts" aria-label="{t["parts"]}" data-search-exclude>'
+            f'<a href="../{self.config.page}/#index">{t["index_link_short"]}</a> · {others}</nav>'])
+        body = glossary.render_part(mine, lang, intro, self.terms, hrefs, book.titles(lang), usage.get(lang, {}),
+                                    t, book.templates)
         return markdown.replace(glossary.MARKER, body)
+
+    @staticmethod
+    def _section(book, part) -> str:
+        """The title of ``part``'s nav section in the language being built (nav_translations)."""
+        for item in book.nav.items:
+            for child in getattr(item, "children", None) or []:
+                file = getattr(child, "file", None)
+                if file is not None and file.src_uri.rsplit("/", 1)[-1] == f"{part.chapters[0]}.md":
+                    return item.title
+        return part.section
+
+    def _title(self, book, part, t) -> str:
+        return t["part_title"].format(part=self._section(book, part))
 
     # 0 (default), listed after llmbook-book: tooltips go into the HTML after figures are inlined.
     def on_page_content(self, html, page, config, files):
@@ -76,7 +148,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             report(source.path, line_of(source.text, f"#{ident}"), f"unknown glossary term '{ident}'", book.root)
 
         return glossary.add_tooltips(html, self.terms, site_config.current_language(config), book.templates,
-                                     unknown_term)
+                                     unknown_term, self.entry_page)
 
     # -200: once, after mkdocs-static-i18n's on_post_build (-100) has built every language.
     @event_priority(-200)
