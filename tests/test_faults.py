@@ -104,6 +104,20 @@ def fault_glossary_term_linked_only_inside_code(b):
     return [r"docs/_data/glossary\.yml:\d+: term 'in-code' is never linked from any page"]
 
 
+def fault_glossary_part_without_its_page(b):
+    """Each part of the book needs the glossary page that holds its terms' entries."""
+    for lang in ("ko", "en"):
+        path = b / "docs" / lang / "glossary-part-1.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("glossary_part: 1\n", ""), encoding="utf-8")
+    return [r"mkdocs\.yml: nav: part 1 \('1부'\) has no glossary page"]
+
+
+def fault_glossary_part_page_without_the_marker(b):
+    path = b / "docs/en/glossary-part-1.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("<!-- glossary -->", ""), encoding="utf-8")
+    return [r"docs/en/glossary-part-1\.md:1: a glossary part page must hold '<!-- glossary -->'"]
+
+
 def fault_missing_figure(b):
     line = append_pair(b, "beta", "\n![없는 그림](figures/none.svg)\n", "\n![missing](figures/none.svg)\n")["ko"]
     return [rf"docs/ko/beta\.md:{line}: figure 'figures/none\.svg' not found"]
