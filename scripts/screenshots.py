@@ -21,7 +21,7 @@ import tempfile
 from llmbook.localsite import launch, serve
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-DEFAULT_PAGES = ["", "language-models", "transformer", "glossary", "glossary-part-1",
+DEFAULT_PAGES = ["", "language-models", "transformer", "glossary", "glossary-1",
                  "language-models#korean-tokens", "transformer#worked-example"]
 
 

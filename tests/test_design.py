@@ -364,7 +364,7 @@ def test_glossary_filter_on_the_markup_contract(tab, server):
 
 def test_glossary_filter_on_the_real_page(tab, server, site):
     """The filter is on the index page and narrows by Korean, English and initial consonant;
-    the part pages (full entries) have none."""
+    the pages of full entries have none."""
     assert "data-glossary-entry" in (site / "glossary" / "index.html").read_text(encoding="utf-8")
     page = tab(375)
     for prefix, queries in (("", ("토큰", "ㅌㅋ", "token")), ("en/", ("token", "토큰", "ㅌㅋ"))):
@@ -377,7 +377,7 @@ def test_glossary_filter_on_the_real_page(tab, server, site):
             assert 0 < len(shown) < total, (prefix, query, len(shown), total)
             assert page.locator("#token").is_visible(), (prefix, query)
             assert page.locator("#attention").is_hidden(), (prefix, query)
-        page.goto(server + prefix + "glossary-part-1/")
+        page.goto(server + prefix + "glossary-1/")
         assert not page.locator("#glossary-filter-input").count()
 
 

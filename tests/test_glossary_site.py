@@ -13,21 +13,22 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import CONFIG, LANGUAGES, NAV_PAGES, ROOT, page_path, ui_strings
+from conftest import LANGUAGES, NAV_PAGES, ROOT, page_path, ui_strings
 from llmbook.frontmatter import read as read_front_matter
 
 TERMS = yaml.safe_load((ROOT / "docs" / "_data" / "glossary.yml").read_text(encoding="utf-8"))
 BY_ID = {t["id"]: t for t in TERMS}
-# The parts of the book: the nav sections that hold chapters, in order.
-SECTIONS: dict[str, list[str]] = {}
-for _p in NAV_PAGES:
-    if _p.number is not None:
-        SECTIONS.setdefault(_p.section, []).append(_p.slug)
-PART_SLUGS = {   # part number -> slug of its glossary page (front matter glossary_part: n)
-    n: slug for n, slug in ((read_front_matter(str(p)).get("glossary_part"), p.stem)
-                            for p in sorted((ROOT / "docs" / LANGUAGES[0]).glob("*.md"))) if n}
-PART_OF_CHAPTER = {slug: PART_SLUGS[n] for n, slugs in enumerate(SECTIONS.values(), 1) for slug in slugs}
-GLOSSARY_PAGES = ["glossary"] + [PART_SLUGS[n] for n in sorted(PART_SLUGS)]
+# The glossary pages of full entries: each covers the chapters from its front matter's
+# glossary_from up to the next page's first, in book order.
+CHAPTER_ORDER = [p.slug for p in NAV_PAGES if p.number is not None]
+STARTS = {  # first chapter -> page slug
+    first: p.stem for first, p in ((read_front_matter(str(p)).get("glossary_from"), p)
+                                   for p in sorted((ROOT / "docs" / LANGUAGES[0]).glob("*.md"))) if first}
+PART_OF_CHAPTER = {}
+for _slug in CHAPTER_ORDER:
+    PART_OF_CHAPTER[_slug] = STARTS.get(_slug) or PART_OF_CHAPTER[CHAPTER_ORDER[CHAPTER_ORDER.index(_slug) - 1]]
+PARTS = list(dict.fromkeys(PART_OF_CHAPTER.values()))        # page slugs in book order
+GLOSSARY_PAGES = ["glossary"] + PARTS
 # The largest a glossary page's HTML may be, gzip-compressed (level 6, a web server's
 # usual setting): with the ~58 KB of CSS and JS every page loads, its first view stays
 # well under the 100 KiB budget (scripts/bench_lighthouse.py).
@@ -51,23 +52,12 @@ def assert_dictionary_order(names, lang):
         assert folded == sorted(folded, key=lambda n: (not n[:1].isalpha(), n))
 
 
-def section_title(section, lang):
-    if lang == LANGUAGES[0]:
-        return section
-    for plugin in CONFIG["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            for entry in plugin["i18n"]["languages"]:
-                if entry["locale"] == lang:
-                    return (entry.get("nav_translations") or {}).get(section, section)
-    return section
-
-
 def test_term_base_is_large_enough():
     assert len(TERMS) >= 150
 
 
-def test_the_book_has_a_glossary_page_per_part():
-    assert sorted(PART_SLUGS) == list(range(1, len(SECTIONS) + 1)) and len(SECTIONS) == 3
+def test_the_glossary_pages_cover_every_chapter_and_are_in_nav():
+    assert CHAPTER_ORDER[0] in STARTS and len(PARTS) >= 3
     nav_slugs = [p.slug for p in NAV_PAGES]
     assert all(slug in nav_slugs for slug in GLOSSARY_PAGES)
 
@@ -88,17 +78,20 @@ def test_index_page_lists_every_term_in_order_with_a_link_to_its_entry(site, lan
     jump = [a["href"][1:] for a in page.select("nav.glossary-jump a")]
     assert jump and all(page.find(id=j) for j in jump)
     parts = [a["href"] for a in page.select("#parts ~ ul a")]
-    assert parts == [f"../{PART_SLUGS[n]}/" for n in sorted(PART_SLUGS)]
+    assert parts == [f"../{slug}/" for slug in PARTS]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_term_has_one_full_entry_on_the_page_of_its_part(site, lang):
+def test_every_term_has_one_full_entry_on_the_page_of_its_chapter(site, lang):
     t = ui_strings(lang)["glossary"]
+    numbers = {p.slug: p.number for p in NAV_PAGES if p.number is not None}
     seen = {}
-    for n, (section, chapters) in enumerate(SECTIONS.items(), 1):
-        slug = PART_SLUGS[n]
+    for slug in PARTS:
+        chapters = [c for c in CHAPTER_ORDER if PART_OF_CHAPTER[c] == slug]
         page = soup(site, page_path(lang, slug))
-        title = t["part_title"].format(part=section_title(section, lang))
+        first, last = numbers[chapters[0]], numbers[chapters[-1]]
+        run = t["chapters_one"].format(n=first) if first == last else t["chapters_range"].format(first=first, last=last)
+        title = t["part_title"].format(chapters=run)
         assert page.h1.get_text(strip=True) == title and page.title.get_text().startswith(title)
         entries = page.select("div.glossary-entry[id]")
         assert entries, slug

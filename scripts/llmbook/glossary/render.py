@@ -49,8 +49,8 @@ def render_index(terms: list[Term], lang: str, hrefs: dict[str, str], parts: lis
     """Markdown for the index page of one language.
 
     ``hrefs``: term id -> the address of its full entry from this page
-    (``../glossary-part-1/#token``); ``parts``: [(title, Markdown link target, term count)]
-    of the part pages; ``strings``: the ``glossary:`` UI strings of ``lang``;
+    (``../glossary-part-1/#token``); ``parts``: [(title, Markdown link target, term count,
+    summary)] of the pages of entries (summary: the titles of their chapters); ``strings``: the ``glossary:`` UI strings of ``lang``;
     ``templates``: a Jinja environment (``llmbook.templates``)."""
     t = strings
     item = templates.get_template("llmbook/glossary-item.html")
@@ -58,7 +58,8 @@ def render_index(terms: list[Term], lang: str, hrefs: dict[str, str], parts: lis
     out = [f"## {t['download']} {{#download}}", "", t["download_text"].format(link=link), "",
            f"## {t['parts']} {{#parts}}", "", t["parts_text"], ""]
     out += [f"- [{title}]({target}) <span class=\"glossary-count\">{t['count'].format(n=n)}</span>"
-            for title, target, n in parts]
+            + (f" <span class=\"chapter-summary\">{summary}</span>" if summary else "")
+            for title, target, n, summary in parts]
     out += ["", f"## {t['index']} {{#index}}", ""]
 
     def items(members):

@@ -22,7 +22,8 @@ class GlossaryConfig(Config):
     """The term base, relative to mkdocs.yml."""
     page = c.Type(str, default="glossary")
     """Slug of the glossary index page (it holds the marker ``<!-- glossary -->``). The part
-    pages hold the same marker and say ``glossary_part: <n>`` in their front matter."""
+    pages of entries hold the same marker and say ``glossary_from: <first chapter>`` in their
+    front matter (``llmbook.glossary.parts``)."""
     csv = c.Type(str, default="glossary.csv")
     """Name of the CSV download, written at the root of the built site."""
 
@@ -69,23 +70,24 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.entry_page = {ident: part.slug for ident, part in where.items()}
 
     @staticmethod
-    def _part_pages(book) -> tuple[dict[int, str], list[str]]:
-        """{n: slug} of the pages whose front matter says ``glossary_part: n`` (the same in
-        every language), and the problems found."""
-        found: dict[int, str] = {}
+    def _part_pages(book) -> tuple[dict[str, str], list[str]]:
+        """{slug: first chapter} of the pages whose front matter says ``glossary_from``
+        (the same in every language), and the problems found."""
+        found: dict[str, str] = {}
         problems = []
         for lang in book.languages.all:
             for slug, page in sorted(book.book.pages[lang].items()):
-                n = (page.meta or {}).get("glossary_part")
-                if n is None:
+                first = (page.meta or {}).get("glossary_from")
+                if first is None:
                     continue
                 at = book.relative(page.path)
-                if not isinstance(n, int) or isinstance(n, bool) or n < 1:
-                    problems.append(f"{at}:1: 'glossary_part' must be a part number (1, 2, ...), not {n!r}")
+                if not isinstance(first, str) or not first.strip():
+                    problems.append(f"{at}:1: 'glossary_from' must name a chapter (its slug), not {first!r}")
                 elif glossary.MARKER not in page.text:
-                    problems.append(f"{at}:1: a glossary part page must hold '{glossary.MARKER}'")
-                elif found.setdefault(n, slug) != slug:
-                    problems.append(f"{at}:1: 'glossary_part: {n}' is also said by '{found[n]}'")
+                    problems.append(f"{at}:1: a glossary page of entries must hold '{glossary.MARKER}'")
+                elif found.setdefault(slug, first) != first:
+                    problems.append(f"{at}:1: 'glossary_from: {first}' differs from the other language's "
+                                    f"'{found[slug]}'")
         return found, problems
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -95,45 +97,47 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         lang = site_config.current_language(config)
         t = book.strings_for("glossary", lang)
         terms = list(self.terms.values())
-        number = page.meta.get("glossary_part")
-        if number is None:   # the index page
+        part = next((p for p in self.parts if p.slug == page.file.src_uri.rsplit("/", 1)[-1][:-3]), None)
+        if part is None:   # the index page
             csv_href = "../" * page.url.count("/") + self.config.csv
             hrefs = {ident: f"../{slug}/#{ident}" for ident, slug in self.entry_page.items()}
-            parts = [(self._title(book, part, t), f"{part.slug}.md",
-                      sum(slug == part.slug for slug in self.entry_page.values())) for part in self.parts]
+            titles = book.titles(lang)
+            parts = [(self._title(part, t), f"{part.slug}.md", self._count(part),
+                      ", ".join(titles.get(slug, slug) for slug in part.chapters)) for part in self.parts]
             body = glossary.render_index(terms, lang, hrefs, parts, csv_href, t, book.templates)
             return markdown.replace(glossary.MARKER, body)
-        part = next(p for p in self.parts if p.number == number)
-        page.meta["title"] = self._title(book, part, t)
+        page.meta["title"] = self._title(part, t)
         order = [p.file.src_uri.rsplit("/", 1)[-1][:-3] for p in book.nav.pages]
         usage = glossary.usage(self.refs, order, {self.config.page, "index"} | {p.slug for p in self.parts})
         hrefs = {ident: f"#{ident}" if slug == part.slug else f"../{slug}/#{ident}"
                  for ident, slug in self.entry_page.items()}
         mine = [term for term in terms if self.entry_page.get(term.id) == part.slug]
-        label = self._section(book, part).partition(": ")[0]
-        others = " · ".join(f'<a href="../{p.slug}/" aria-current="page">{self._section(book, p).partition(": ")[0]}</a>'
-                            if p is part else f'<a href="../{p.slug}/">{self._section(book, p).partition(": ")[0]}</a>'
-                            for p in self.parts)
+        titles = book.titles(lang)
+        chapters = ", ".join(f"[{titles.get(slug, slug)}]({slug}.md)" for slug in part.chapters)
+        current = ' aria-current="page"'
+        links = " · ".join(f'<a href="../{p.slug}/"{current if p is part else ""}>{self._chapters(p, t)}</a>'
+                           for p in self.parts)
         intro = "\n".join([
-            t["part_intro"].format(part=label, n=len(mine), index=f"[{t['index_link']}]({self.config.page}.md#index)"), "",
+            t["part_intro"].format(chapters=self._chapters(part, t), titles=chapters, n=len(mine),
+                                   index=f"[{t['index_link']}]({self.config.page}.md#index)"), "",
             f'<nav class="glossary-parts" aria-label="{t["parts"]}" data-search-exclude>'
-            f'<a href="../{self.config.page}/#index">{t["index_link_short"]}</a> · {others}</nav>'])
-        body = glossary.render_part(mine, lang, intro, self.terms, hrefs, book.titles(lang), usage.get(lang, {}),
+            f'<a href="../{self.config.page}/#index">{t["index_link_short"]}</a> · {links}</nav>'])
+        body = glossary.render_part(mine, lang, intro, self.terms, hrefs, titles, usage.get(lang, {}),
                                     t, book.templates)
         return markdown.replace(glossary.MARKER, body)
 
-    @staticmethod
-    def _section(book, part) -> str:
-        """The title of ``part``'s nav section in the language being built (nav_translations)."""
-        for item in book.nav.items:
-            for child in getattr(item, "children", None) or []:
-                file = getattr(child, "file", None)
-                if file is not None and file.src_uri.rsplit("/", 1)[-1] == f"{part.chapters[0]}.md":
-                    return item.title
-        return part.section
+    def _count(self, part) -> int:
+        return sum(slug == part.slug for slug in self.entry_page.values())
 
-    def _title(self, book, part, t) -> str:
-        return t["part_title"].format(part=self._section(book, part))
+    @staticmethod
+    def _chapters(part, t) -> str:
+        """'1–2장', 'chapters 1–2', 'chapter 5' (the UI strings of the page's language)."""
+        first, last = part.numbers
+        return t["chapters_one"].format(n=first) if first == last else \
+            t["chapters_range"].format(first=first, last=last)
+
+    def _title(self, part, t) -> str:
+        return t["part_title"].format(chapters=self._chapters(part, t))
 
     # 0 (default), listed after llmbook-book: tooltips go into the HTML after figures are inlined.
     def on_page_content(self, html, page, config, files):
