@@ -92,7 +92,8 @@ def test_every_term_has_one_full_entry_on_the_page_of_its_chapter(site, lang):
         first, last = numbers[chapters[0]], numbers[chapters[-1]]
         run = t["chapters_one"].format(n=first) if first == last else t["chapters_range"].format(first=first, last=last)
         title = t["part_title"].format(chapters=run)
-        assert page.h1.get_text(strip=True) == title and page.title.get_text().startswith(title)
+        assert page.h1.get_text(strip=True).rstrip("¶") == title and page.title.get_text().startswith(title)
+        assert page.h1["id"] == slug
         entries = page.select("div.glossary-entry[id]")
         assert entries, slug
         for entry in entries:

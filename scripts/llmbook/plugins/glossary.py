@@ -118,6 +118,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         links = " · ".join(f'<a href="../{p.slug}/"{current if p is part else ""}>{self._chapters(p, t)}</a>'
                            for p in self.parts)
         intro = "\n".join([
+            f"# {page.meta['title']}", "",   # the page's own heading, like every page's (its id is the slug)
             t["part_intro"].format(chapters=self._chapters(part, t), titles=chapters, n=len(mine),
                                    index=f"[{t['index_link']}]({self.config.page}.md#index)"), "",
             f'<nav class="glossary-parts" aria-label="{t["parts"]}" data-search-exclude>'
