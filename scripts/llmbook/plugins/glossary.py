@@ -103,7 +103,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             hrefs = {ident: f"../{slug}/#{ident}" for ident, slug in self.entry_page.items()}
             titles = book.titles(lang)
             parts = [(self._title(part, t), f"{part.slug}.md", self._count(part),
-                      ", ".join(titles.get(slug, slug) for slug in part.chapters)) for part in self.parts]
+                      " · ".join(titles.get(slug, slug) for slug in part.chapters)) for part in self.parts]
             body = glossary.render_index(terms, lang, hrefs, parts, csv_href, t, book.templates)
             return markdown.replace(glossary.MARKER, body)
         page.meta["title"] = self._title(part, t)
@@ -113,7 +113,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                  for ident, slug in self.entry_page.items()}
         mine = [term for term in terms if self.entry_page.get(term.id) == part.slug]
         titles = book.titles(lang)
-        chapters = ", ".join(f"[{titles.get(slug, slug)}]({slug}.md)" for slug in part.chapters)
+        # " · ", not a comma: chapter titles have commas of their own
+        chapters = " · ".join(f"[{titles.get(slug, slug)}]({slug}.md)" for slug in part.chapters)
         current = ' aria-current="page"'
         links = " · ".join(f'<a href="../{p.slug}/"{current if p is part else ""}>{self._chapters(p, t)}</a>'
                            for p in self.parts)
