@@ -34,7 +34,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.terms: dict[str, glossary.Term] = {}
         self.refs: dict[str, list[tuple[str, str, int]]] = {}
         self.parts: list[glossary.Part] = []
-        self.entry_page: dict[str, str] = {}   # term id -> slug of the part page with its entry
+        self.entry_page: dict[str, str] = {}   # term id -> slug of the page with its full entry
 
     def on_pre_build(self, config):
         if not self.config.enabled or not site_config.is_outer_build(config):
@@ -54,7 +54,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             log.warning(problem)
         self.terms = {t.id: t for t in terms}
         self.refs = {ident: [(lang, slug, line) for lang, slug, line, _ in found] for ident, found in refs.items()}
-        self.parts, where = [], {}
+        where: dict[str, glossary.Part] = {}
         part_pages, page_problems = self._part_pages(book)
         for problem in page_problems:
             log.warning(problem)
@@ -102,8 +102,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             csv_href = "../" * page.url.count("/") + self.config.csv
             hrefs = {ident: f"../{slug}/#{ident}" for ident, slug in self.entry_page.items()}
             titles = book.titles(lang)
-            parts = [(self._title(part, t), f"{part.slug}.md", self._count(part),
-                      " · ".join(titles.get(slug, slug) for slug in part.chapters)) for part in self.parts]
+            parts = [(self._title(p, t), f"{p.slug}.md", self._count(p),
+                      " · ".join(titles.get(slug, slug) for slug in p.chapters)) for p in self.parts]
             body = glossary.render_index(terms, lang, hrefs, parts, csv_href, t, book.templates)
             return markdown.replace(glossary.MARKER, body)
         page.meta["title"] = self._title(part, t)
