@@ -161,7 +161,7 @@ function strings(section) {
 })();
 
 /* Glossary index: an old link to glossary/#<term> lands on the term's index item; go on
-   to its full entry on the part page (the item's first link), replacing the history entry. */
+   to its full entry on its page of entries (the item's first link), replacing the history entry. */
 (function () {
   "use strict";
   function forward() {

@@ -5,7 +5,7 @@ tooltips, the CSV download and the build-time checks. One job per module:
 - ``validate``: reading and checking ``docs/_data/glossary.yml``;
 - ``links``: unknown and unused terms, and which pages use each term;
 - ``parts``: which part page holds each term's full entry;
-- ``render``: the glossary pages' bodies (the index page and the part pages);
+- ``render``: the glossary pages' bodies (the index page and the pages of entries);
 - ``csv_export``: the CSV download;
 - ``tooltips``: tooltips on term links in every page.
 
@@ -25,10 +25,10 @@ Source of truth: ``docs/_data/glossary.yml``, a list of terms::
       source: https://...           # primary source (optional)
 
 The glossary is an index page (``glossary.md``: every term with a link to its entry) and
-one page of full entries per part of the book (``glossary-part-<n>.md``, front matter
-``glossary_part: <n>``); a term's entry is on the page of the part that holds its
-``chapter``. A chapter links a term with an ordinary Markdown link,
-``[어텐션](glossary.md#attention)``; the build points the link at the part page.
+pages of full entries, each for a run of chapters (``glossary-1.md`` ..., front matter
+``glossary_from: <first chapter>``; see ``parts``); a term's entry is on the page whose
+run holds its ``chapter``. A chapter links a term with an ordinary Markdown link,
+``[어텐션](glossary.md#attention)``; the build points the link at the page with the entry.
 The glossary plugin (``llmbook.plugins.glossary``) renders ``<!-- glossary -->`` on the
 glossary pages, adds the tooltips, writes the CSV and reports, with file and line:
 malformed data, missing fields or languages, duplicate ids or names, unknown ids in

@@ -1,11 +1,11 @@
 """The glossary pages' bodies in one language: Markdown for their headings, with each
 term rendered by a template.
 
-- the index page (``render_index``): download, the part pages, and every term in
+- the index page (``render_index``): download, the pages of entries, and every term in
   dictionary order as a light item (``glossary-item.html``: its names and a link to its
   full entry); each item carries the term's id, so ``glossary/#<id>`` still lands on it;
-- a part page (``render_part``): the full entries (``glossary-entry.html``) of the terms
-  the part introduces, in dictionary order.
+- a page of entries (``render_part``): the full entries (``glossary-entry.html``) of the
+  terms its run of chapters introduces, in dictionary order.
 
 Markup other code relies on (the filter box script, the forwarding script, the tests):
 - every index item's root has ``id="<term id>"``, ``data-glossary-entry`` and
@@ -49,7 +49,7 @@ def render_index(terms: list[Term], lang: str, hrefs: dict[str, str], parts: lis
     """Markdown for the index page of one language.
 
     ``hrefs``: term id -> the address of its full entry from this page
-    (``../glossary-part-1/#token``); ``parts``: [(title, Markdown link target, term count,
+    (``../glossary-1/#token``); ``parts``: [(title, Markdown link target, term count,
     summary)] of the pages of entries (summary: the titles of their chapters); ``strings``: the ``glossary:`` UI strings of ``lang``;
     ``templates``: a Jinja environment (``llmbook.templates``)."""
     t = strings
@@ -72,12 +72,12 @@ def render_index(terms: list[Term], lang: str, hrefs: dict[str, str], parts: lis
 
 def render_part(terms: list[Term], lang: str, intro: str, all_terms: dict[str, Term], hrefs: dict[str, str],
                 chapter_titles: dict[str, str], usage: dict[str, list[str]], strings: dict, templates) -> str:
-    """Markdown for one part page of one language: ``intro`` (Markdown), then the full
-    entries of ``terms`` (the part's terms) by index letter.
+    """Markdown for one page of entries of one language: ``intro`` (Markdown), then the
+    full entries of ``terms`` (the page's terms) by index letter.
 
     ``all_terms``: every term by id (for related terms); ``hrefs``: term id -> the address
     of its full entry from this page (``#token`` on the same page,
-    ``../glossary-part-2/#token`` on another); ``usage``: term id -> slugs of the pages
+    ``../glossary-2/#token`` on another); ``usage``: term id -> slugs of the pages
     that link it."""
     t = strings
     entry = templates.get_template("llmbook/glossary-entry.html")

@@ -1,7 +1,7 @@
 """Tooltips for glossary links: every link to a glossary entry in a page's HTML gets an
 accessible tooltip (``role="tooltip"``, ``aria-describedby``) with the term's definition
 in the page's language, rendered by the ``glossary-tooltip.html`` template, and is pointed
-straight at the part page that holds the term's full entry (the Markdown keeps writing
+straight at the glossary page that holds the term's full entry (the Markdown keeps writing
 ``glossary.md#<id>``, which the build turns into ``../glossary/#<id>``)."""
 from __future__ import annotations
 
