@@ -8,11 +8,11 @@ Needs a built site (``bash scripts/build.sh --site-dir site``), Playwright and p
 (requirements-test.txt) and Debian's Chromium with a Korean font (``apt-get install
 chromium fonts-noto-cjk``); without them it says what is missing and exits with 2.
 
-Each language's chapters (in nav order), glossary and references are put into one HTML
-document next to the site's own stylesheets (print.css does the print styling), with
-every id prefixed by its page's slug and every link between included pages turned into
-an in-document link, so the PDF's links work inside it. A title page and a table of
-contents come first. The document is printed twice: the first print tells (through the
+Each language's chapters (in nav order), the glossary's pages of entries and the
+references are put into one HTML document next to the site's own stylesheets (print.css
+does the print styling), with every id prefixed by its page's slug and every link between
+included pages turned into an in-document link, so the PDF's links work inside it. A
+title page and a table of contents come first. The document is printed twice: the first print tells (through the
 PDF's named destinations) on which page each chapter and section starts; those numbers
 are written into the contents, and the second print is the result. ``outline=True``
 gives the PDF bookmarks from the headings, ``tagged=True`` a tagged (accessible) PDF.
@@ -32,9 +32,12 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from llmbook import nav, strings   # noqa: E402
+from llmbook.frontmatter import read as read_front_matter   # noqa: E402
 from llmbook.localsite import CHROMIUM, launch, serve   # noqa: E402
 
-REFERENCE_PAGES = ("glossary", "references")   # the reference pages the printed book keeps
+# The reference pages the printed book keeps: these, and the glossary's pages of full
+# entries (front matter glossary_from; the glossary index page is a web finding aid).
+REFERENCE_PAGES = ("references",)
 MAX_MB = 15
 
 # Runs in each built page: the article's HTML with ids prefixed by the page's slug and
@@ -203,7 +206,9 @@ def build(site: pathlib.Path, out: pathlib.Path, config_file: pathlib.Path) -> l
     settings = language_settings(config)
     css = ["assets/stylesheets/" + p.name for p in sorted((site / "assets" / "stylesheets").glob("*.css"))]
     css += [c if isinstance(c, str) else c.get("path") for c in config.get("extra_css") or []]
-    book_pages = [p for p in nav.book(str(config_file)) if p.number is not None or p.slug in REFERENCE_PAGES]
+    docs = config_file.parent / config.get("docs_dir", "docs") / default
+    book_pages = [p for p in nav.book(str(config_file)) if p.number is not None or p.slug in REFERENCE_PAGES
+                  or read_front_matter(str(docs / f"{p.slug}.md")).get("glossary_from")]
     included = [p.slug for p in book_pages]
     home = (site / "index.html").read_text(encoding="utf-8")
     canonical = re.search(r'<link rel="canonical" href="([^"]+)"', home)

@@ -1,5 +1,5 @@
 """Screenshots for a one-minute design review: the home page, two chapters and the
-glossary, at 375 px and 1280 px, light and dark, Korean and English.
+glossary (its index and a part page), at 375 px and 1280 px, light and dark, Korean and English.
 
     python3 scripts/screenshots.py                       # builds the site, writes screenshots/
     python3 scripts/screenshots.py --site /tmp/site --out /tmp/shots
@@ -21,7 +21,7 @@ import tempfile
 from llmbook.localsite import launch, serve
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-DEFAULT_PAGES = ["", "language-models", "transformer", "glossary",
+DEFAULT_PAGES = ["", "language-models", "transformer", "glossary", "glossary-1",
                  "language-models#korean-tokens", "transformer#worked-example"]
 
 

@@ -102,7 +102,8 @@ def test_english_search_returns_only_english_pages(page_factory, server):
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_every_page_loads_cleanly_and_fits_a_phone(page_factory, server, prefix):
     page = page_factory(**PHONE)
-    for slug in [""] + [f"{s}/" for s in CHAPTERS + ["glossary", "timeline", "references", "instructors"]]:
+    for slug in [""] + [f"{s}/" for s in CHAPTERS + ["glossary", "glossary-1", "glossary-2", "glossary-3", "glossary-4",
+                                                    "timeline", "references", "instructors"]]:
         page.goto(server + prefix + slug, wait_until="load")   # layout, styles and fonts are in
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{prefix}{slug} scrolls sideways by {overflow}px at 375px"
@@ -146,7 +147,25 @@ def test_glossary_tooltip_on_touch(page_factory, server):
     box = tip.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     link.tap()
-    page.wait_for_url(re.compile(r".*/en/glossary/#"))
+    page.wait_for_url(re.compile(r".*/en/glossary-\d/#"))
+    assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_an_old_glossary_link_forwards_to_the_full_entry(page_factory, server, prefix):
+    """glossary/#<term> (every link before the glossary was split) lands on the index item
+    and the page goes on to the entry on its part page, without a history entry of its own."""
+    page = page_factory()
+    page.goto(server + prefix)
+    page.goto(server + prefix + "glossary/#token")
+    page.wait_for_url(re.compile(rf".*/{prefix}glossary-1/#token$"))
+    page.wait_for_load_state("load")
+    assert page.locator("#token.glossary-entry").is_visible()
+    page.go_back()
+    page.wait_for_url(server + prefix)          # back to where the reader came from
+    page.goto(server + prefix + "glossary/#index-t")   # the page's own anchors stay put
+    page.wait_for_load_state("load")
+    assert page.url.endswith(prefix + "glossary/#index-t")
     assert not page.problems, page.problems
 
 

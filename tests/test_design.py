@@ -363,15 +363,22 @@ def test_glossary_filter_on_the_markup_contract(tab, server):
 
 
 def test_glossary_filter_on_the_real_page(tab, server, site):
+    """The filter is on the index page and narrows by Korean, English and initial consonant;
+    the pages of full entries have none."""
     assert "data-glossary-entry" in (site / "glossary" / "index.html").read_text(encoding="utf-8")
     page = tab(375)
-    for prefix, query in (("", "ㅌㅋ"), ("en/", "token")):
+    for prefix, queries in (("", ("토큰", "ㅌㅋ", "token")), ("en/", ("token", "토큰", "ㅌㅋ"))):
         page.goto(server + prefix + "glossary/")
         total = len(_visible_entries(page))
         box = page.locator("#glossary-filter-input")
-        box.fill(query)
-        shown = _visible_entries(page)
-        assert 0 < len(shown) < total, (prefix, len(shown), total)
+        for query in queries:
+            box.fill(query)
+            shown = _visible_entries(page)
+            assert 0 < len(shown) < total, (prefix, query, len(shown), total)
+            assert page.locator("#token").is_visible(), (prefix, query)
+            assert page.locator("#attention").is_hidden(), (prefix, query)
+        page.goto(server + prefix + "glossary-1/")
+        assert not page.locator("#glossary-filter-input").count()
 
 
 # ---------- Built HTML: chapter numbers, titles and the home page ----------

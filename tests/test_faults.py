@@ -104,6 +104,22 @@ def fault_glossary_term_linked_only_inside_code(b):
     return [r"docs/_data/glossary\.yml:\d+: term 'in-code' is never linked from any page"]
 
 
+def fault_glossary_without_a_page_of_entries(b):
+    """The terms' full entries need at least one glossary page that covers the first chapter."""
+    for lang in ("ko", "en"):
+        path = b / "docs" / lang / "glossary-1.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("glossary_from: alpha", "glossary_from: beta"),
+                        encoding="utf-8")
+    return [r"mkdocs\.yml: nav: no glossary page holds the terms of 'alpha'",
+            r"docs/_data/glossary\.yml:\d+: 'token' is introduced in 'alpha', which is not a chapter any glossary page covers"]
+
+
+def fault_glossary_page_of_entries_without_the_marker(b):
+    path = b / "docs/en/glossary-1.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("<!-- glossary -->", ""), encoding="utf-8")
+    return [r"docs/en/glossary-1\.md:1: a glossary page of entries must hold '<!-- glossary -->'"]
+
+
 def fault_missing_figure(b):
     line = append_pair(b, "beta", "\n![없는 그림](figures/none.svg)\n", "\n![missing](figures/none.svg)\n")["ko"]
     return [rf"docs/ko/beta\.md:{line}: figure 'figures/none\.svg' not found"]

@@ -95,22 +95,60 @@ def test_references_ignore_page_anchors_and_report_unknown_and_unused(tmp_path):
     assert "docs/_data/glossary.yml:12: term 'token' is never linked from any page" in problems
 
 
-def test_rendered_page_has_index_entries_both_languages_and_usage(tmp_path):
+def test_rendered_index_page_lists_every_term_lightly_with_a_link_to_its_entry(tmp_path):
     terms, _ = glossary.load(data(tmp_path, t("attention", "어텐션", "attention", "[주의 집중]", "[token]"),
                                   t("token", "토큰", "token")))
-    md = glossary.render_page(terms, "ko", {"transformer": "어텐션과 트랜스포머", "scale": "규모"},
-                              {"attention": ["transformer", "scale"]}, "../glossary.csv",
-                              ui_strings("ko")["glossary"], TEMPLATES)
+    hrefs = {"attention": "../glossary-1/#attention", "token": "../glossary-2/#token"}
+    parts = [("용어집 1장", "glossary-1.md", 1, "하나"), ("용어집 2–3장", "glossary-2.md", 1, "둘, 셋")]
+    md = glossary.render_index(terms, "ko", hrefs, parts, "../glossary.csv", ui_strings("ko")["glossary"], TEMPLATES)
     assert "## 내려받기 {#download}" in md and 'href="../glossary.csv"' in md
+    assert "- [용어집 1장](glossary-1.md)" in md and "{#parts}" in md and '<span class="chapter-summary">둘, 셋</span>' in md
     assert md.index("## ㅇ {#index-ng}") < md.index("## ㅌ {#index-t}")
-    assert ('<div class="glossary-entry" id="attention" data-glossary-entry="" '
-            'data-names="어텐션|attention|주의 집중" markdown>') in md
+    assert ('<li class="glossary-item" id="attention" data-glossary-entry="" data-names="어텐션|attention|주의 집중" '
+            'markdown="span"><a href="../glossary-1/#attention">어텐션</a> '
+            '<span class="glossary-other" lang="en">attention</span></li>') in md
+    assert '<a href="../glossary-2/#token">토큰</a>' in md
     assert md.count('<section class="glossary-group" data-glossary-group="" markdown>') == 2
     assert md.count('<a href="#glossary-index">') == 2 and 'id="glossary-index"' in md
-    assert '<dfn>어텐션</dfn> <span class="glossary-other" lang="en">attention</span>' in md
-    assert "주의 집중" in md and '<a href="../scale/">규모</a>' in md and '<a href="#token">토큰</a>' in md
-    en = glossary.render_page(terms, "en", {}, {}, "../../glossary.csv", ui_strings("en")["glossary"], TEMPLATES)
+    assert 'class="glossary-entry"' not in md and "긴 설명" not in md   # no full entries on the index
+    en = glossary.render_index(terms, "en", hrefs, [], "../../glossary.csv", ui_strings("en")["glossary"], TEMPLATES)
     assert "## A {#index-a}" in en and '<span class="glossary-other" lang="ko">어텐션</span>' in en
+
+
+def test_rendered_part_page_has_full_entries_usage_and_related_links_across_pages(tmp_path):
+    terms, _ = glossary.load(data(tmp_path, t("attention", "어텐션", "attention", "[주의 집중]", "[token]"),
+                                  t("token", "토큰", "token")))
+    by_id = {term.id: term for term in terms}
+    hrefs = {"attention": "#attention", "token": "../glossary-2/#token"}
+    md = glossary.render_part([by_id["attention"]], "ko", "머리말", by_id, hrefs,
+                              {"transformer": "어텐션과 트랜스포머", "scale": "규모"},
+                              {"attention": ["transformer", "scale"]}, ui_strings("ko")["glossary"], TEMPLATES)
+    assert md.startswith("머리말\n")
+    assert '<div class="glossary-entry" id="attention" markdown>' in md and 'id="token"' not in md
+    assert '<dfn>어텐션</dfn> <span class="glossary-other" lang="en">attention</span>' in md
+    assert "주의 집중" in md and '<a href="../scale/">규모</a>' in md
+    assert '<a href="../glossary-2/#token">토큰</a>' in md          # related, on another part page
+    assert md.count('<a href="#glossary-index">') == 1 and "data-glossary-entry" not in md
+
+
+def test_terms_go_to_the_page_of_their_run_of_chapters():
+    from llmbook.nav import NavPage
+    nav = [NavPage("a", "1부", 1), NavPage("b", "1부", 2), NavPage("c", "2부", 3), NavPage("glossary", "참고", None)]
+    parts, problems = glossary.find_parts(nav, {"g2": "c", "g1": "a"}, "mkdocs.yml")
+    assert problems == []
+    assert [(p.slug, p.chapters, p.numbers) for p in parts] == [("g1", ("a", "b"), (1, 2)), ("g2", ("c",), (3, 3))]
+    terms = [glossary.Term(i, i, i, "", "", "", "", chapter, line=n) for n, (i, chapter) in
+             enumerate([("x", "b"), ("y", "c"), ("z", "glossary")], 1)]
+    where, problems = glossary.term_pages(terms, parts, "g.yml")
+    assert {ident: part.slug for ident, part in where.items()} == {"x": "g1", "y": "g2"}
+    assert problems == ["g.yml:3: 'z' is introduced in 'glossary', which is not a chapter any glossary page covers"]
+    _, problems = glossary.find_parts(nav, {"g2": "b", "g3": "nope", "g4": "b"}, "mkdocs.yml")
+    assert "mkdocs.yml: 'g3' says 'glossary_from: nope', which is not a chapter in nav" in problems
+    assert "mkdocs.yml: 'g4' and 'g2' both say 'glossary_from: b'" in problems
+    assert any("no glossary page holds the terms of 'a'" in p for p in problems)
+    assert glossary.find_parts(nav, {}, "m")[1] == [
+        "m: no glossary page of entries: add a page pair whose front matter says 'glossary_from: a' "
+        "and whose body holds '<!-- glossary -->'"]
 
 
 def test_tooltips_in_the_page_language():
@@ -123,6 +161,12 @@ def test_tooltips_in_the_page_language():
     assert '<a href="../glossary/#download">x</a>' in out
     en = glossary.add_tooltips('<a href="../../glossary/#attention">attention</a>', {"attention": term}, "en", TEMPLATES)
     assert '<span lang="ko">(어텐션)</span>: A definition.' in en
+    # pointed at the part page that holds the entry, at the same depth
+    moved = glossary.add_tooltips(html + '<a href="glossary/#attention">a</a>', {"attention": term}, "ko", TEMPLATES,
+                                  pages={"attention": "glossary-1"})
+    assert '<a href="../glossary-1/#attention" class="glossary-link"' in moved
+    assert '<a href="glossary-1/#attention" class="glossary-link"' in moved
+    assert '<a href="../glossary/#download">x</a>' in moved
     unknown = []
     glossary.add_tooltips('<a href="glossary/#nope">?</a>', {}, "ko", TEMPLATES, unknown.append)
     assert unknown == ["nope"]

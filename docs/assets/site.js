@@ -160,6 +160,19 @@ function strings(section) {
   });
 })();
 
+/* Glossary index: an old link to glossary/#<term> lands on the term's index item; go on
+   to its full entry on its page of entries (the item's first link), replacing the history entry. */
+(function () {
+  "use strict";
+  function forward() {
+    var item = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var link = item && item.hasAttribute("data-glossary-entry") && item.querySelector("a[href]");
+    if (link) location.replace(link.href);
+  }
+  forward();
+  window.addEventListener("hashchange", forward);
+})();
+
 /* Glossary filter: a search box above the letter index that narrows the entries as one
    types, in Korean or English; a Korean initial consonant matches every syllable that
    starts with it (ㅌ finds 토큰, ㅌㅋ finds 토큰 too). Markup contract: each entry root has

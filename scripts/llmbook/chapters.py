@@ -31,6 +31,8 @@ def entries(nav_items, read_meta) -> list[tuple[str, list[dict]]]:
             if file is None:
                 continue
             meta = read_meta(child)
+            if meta.get("glossary_from"):
+                continue   # a glossary page of entries: the map lists the glossary once, its index page
             chapter = meta.get("kind") != "reference"
             if chapter:
                 number += 1
