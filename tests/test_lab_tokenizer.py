@@ -375,8 +375,8 @@ def test_chips_after_edits_equal_a_fresh_drawing(page_factory, server):
         chips = root.locator(f'[data-encoding="{name}"] .lab__chip')
         assert chips.count() == min(300, len(bpe_openai.get_encoding(name).encode(text)))
     assert root.locator('.lab__chip[tabindex="0"]').count() == 3, "one tab stop per token list"
-    # the lists' shadow roots carry the labs' stylesheet: chunks lay out as inline flex boxes
-    # and chips keep their colours
-    assert root.locator(".lab__chip-list > span").first.evaluate("e => getComputedStyle(e).display") == "inline-flex"
+    # the lists' shadow roots carry the labs' stylesheet: each chunk is a flex box (a bare
+    # span in the list's flex row would compute to "block") and chips keep their colours
+    assert root.locator(".lab__chip-list > span").first.evaluate("e => getComputedStyle(e).display") == "flex"
     assert root.locator(".lab__chip.c0").first.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
     assert not page.problems, page.problems
