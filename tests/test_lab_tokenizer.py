@@ -15,6 +15,9 @@ from conftest import AXE, AXE_TAGS as TAGS, ROOT, load_example
 from test_site import SLUGS
 
 ENCODINGS = ("r50k_base", "cl100k_base", "o200k_base")
+# tokens the lab draws per encoding, from the lab itself
+MAX_SHOWN = int(re.search(r"^const MAX_SHOWN = (\d+);", (ROOT / "docs" / "assets" / "labs" / "tokenizer" / "lab.js")
+                          .read_text(encoding="utf-8"), re.M).group(1))
 DATA = ROOT / "tests" / "data" / "tokenizer"
 CORPUS = json.loads((DATA / "corpus.json").read_text(encoding="utf-8"))
 R50K = json.loads((DATA / "r50k_base.expected.json").read_text(encoding="utf-8"))
@@ -373,7 +376,7 @@ def test_chips_after_edits_equal_a_fresh_drawing(page_factory, server):
     text = area.input_value()
     for name in ("cl100k_base", "o200k_base"):
         chips = root.locator(f'[data-encoding="{name}"] .lab__chip')
-        assert chips.count() == min(300, len(bpe_openai.get_encoding(name).encode(text)))
+        assert chips.count() == min(MAX_SHOWN, len(bpe_openai.get_encoding(name).encode(text)))
     assert root.locator('.lab__chip[tabindex="0"]').count() == 3, "one tab stop per token list"
     # the lists' shadow roots carry the labs' stylesheet: each chunk is a flex box (a bare
     # span in the list's flex row would compute to "block") and chips keep their colours

@@ -22,7 +22,7 @@ const EXAMPLES = {
   emoji: "좋아요👍 👨‍👩‍👧‍👦 🇰🇷\n2024년 3월 15일, 1,000,000원\nI paid $3.50 🙂",
   code: "def 합계(숫자들):\n    return sum(숫자들)  # 더하기\n\nprint(합계([1, 2, 3]))",
 };
-const MAX_SHOWN = 300;   // tokens drawn per encoding (counts cover all): keeps a redraw cheap on phones
+const MAX_SHOWN = 256;   // tokens drawn per encoding (counts cover all; the longest example has 204): keeps a redraw cheap on phones
 const PAGE_SLOTS = 160;  // see drawChips
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
 const LATIN = /[A-Za-z]/;
