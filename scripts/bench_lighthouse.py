@@ -76,7 +76,7 @@ def lighthouse_bin() -> pathlib.Path:
 def all_pages() -> list[str]:
     """Every page of the book by slug in nav order, the home page ('index') first."""
     from llmbook import nav
-    return [p.slug for p in nav.book(str(ROOT / "mkdocs.yml"))]
+    return ["index"] + [p.slug for p in nav.book(str(ROOT / "mkdocs.yml")) if p.slug != "index"]
 
 
 def run(url: str) -> dict:

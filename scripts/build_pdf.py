@@ -9,8 +9,8 @@ Needs a built site (``bash scripts/build.sh --site-dir site``), Playwright and p
 chromium fonts-noto-cjk``); without them it says what is missing and exits with 2.
 
 Each language's chapters (in nav order), the glossary's pages of entries and the
-references are put into one HTML document next to the site's own stylesheets (print.css
-does the print styling), with every id prefixed by its page's slug and every link between
+references are put into one HTML document next to the site's own stylesheets (the print styles in
+site.css do the print styling), with every id prefixed by its page's slug and every link between
 included pages turned into an in-document link, so the PDF's links work inside it. A
 title page and a table of contents come first. The document is printed twice: the first print tells (through the
 PDF's named destinations) on which page each chapter and section starts; those numbers

@@ -1,4 +1,4 @@
-"""The copy-link button on section headings (docs/assets/copy-link.js): a real button
+"""The copy-link button on section headings (the copy-link part of docs/assets/site.js): a real button
 with a name in the page's language, reachable and usable from the keyboard, copies the
 section's address and confirms it visibly and through a live region."""
 from __future__ import annotations

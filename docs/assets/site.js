@@ -66,6 +66,7 @@ function strings(section) {
   "use strict";
   var T = strings("scroll");
   var boxes = [];
+  var formulas = 0;
   // Run after Material has mounted its components (it wraps tables in its own boxes on
   // each document$ emission); without Material's bundle, run at once.
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
@@ -82,17 +83,23 @@ function strings(section) {
     return T.table + (title ? ": " + title : "") + (heads.length ? " (" + heads.join(", ") + ")" : "");
   }
 
-  function update(box) {
-    var wide = box.el.scrollWidth > box.el.clientWidth + 1;
-    if (wide) {
+  // Reads, then writes, for all boxes at once: reading a size after a write forces the
+  // browser to lay the page out again, and a long chapter has dozens of boxes.
+  function wide(box) { return box.el.scrollWidth > box.el.clientWidth + 1; }
+  function show(box, isWide) {
+    if (isWide) {
       box.el.setAttribute("tabindex", "0");
       box.el.setAttribute("role", "region");
       box.el.setAttribute("aria-label", box.label);
     } else {
       ["tabindex", "role", "aria-label"].forEach(function (a) { box.el.removeAttribute(a); });
     }
-    box.el.classList.toggle("is-scrollable", wide);
-    if (box.hint) box.hint.hidden = !wide;
+    box.el.classList.toggle("is-scrollable", isWide);
+    if (box.hint) box.hint.hidden = !isWide;
+  }
+  function updateAll(list) {
+    var widths = list.map(wide);
+    list.forEach(function (box, i) { show(box, widths[i]); });
   }
 
   function add(el, label, hintText) {
@@ -102,9 +109,7 @@ function strings(section) {
     hint.textContent = hintText;
     hint.hidden = true;
     el.parentNode.insertBefore(hint, el.nextSibling);
-    var box = { el: el, label: label, hint: hint };
-    boxes.push(box);
-    update(box);
+    boxes.push({ el: el, label: label, hint: hint });
   }
 
   function setup() {
@@ -121,29 +126,48 @@ function strings(section) {
       wrap.appendChild(table);
       add(wrap, tableLabel(table), T.hint);
     });
-    var n = 0;
+    formulas = 0;
     document.querySelectorAll(".md-typeset div.math:not(.scroll-x)").forEach(function (div) {
       div.classList.add("scroll-x");
-      add(div, T.math + " " + (++n), T.mhint);
+      add(div, T.math + " " + (++formulas), T.mhint);
     });
-    document.querySelectorAll(".md-typeset math:not([display=block])").forEach(function (math) {
-      var line = math.parentNode;
-      if (!line || math.getBoundingClientRect().width <= line.clientWidth) return;
+    // Sizes are read where the browser has just laid the page out anyway: in a
+    // ResizeObserver's callback (it reports every observed element once at the start),
+    // all reads before any write. Reading sizes here, after the writes above, would make
+    // the browser lay out the whole chapter once more.
+    var maths = Array.prototype.slice.call(document.querySelectorAll(".md-typeset math:not([display=block])"));
+    if (!window.ResizeObserver) {
+      wrapWide(maths.filter(tooWide));
+      updateAll(boxes);
+      return;
+    }
+    var observer = new ResizeObserver(function (seen) {
+      var targets = seen.map(function (entry) { return entry.target; });
+      var grown = targets.filter(function (el) { return el.tagName.toLowerCase() === "math" && tooWide(el); });
+      var changed = boxes.filter(function (box) { return targets.indexOf(box.el) >= 0; });
+      var widths = changed.map(wide);
+      changed.forEach(function (box, i) { show(box, widths[i]); });
+      // an inline formula wider than its line gets its own scroll box (checked at once)
+      grown.forEach(function (math) { observer.unobserve(math); });
+      wrapWide(grown).forEach(function (box) { observer.observe(box.el); });
+    });
+    boxes.forEach(function (box) { observer.observe(box.el); });
+    maths.forEach(function (math) { observer.observe(math); });
+  }
+
+  function tooWide(math) { return math.parentNode && math.getBoundingClientRect().width > math.parentNode.clientWidth; }
+  function wrapWide(list) {
+    var n = boxes.length;
+    list.forEach(function (math) {
       var span = document.createElement("span");
       span.className = "scroll-x math-scroll";
-      line.insertBefore(span, math);
+      math.parentNode.insertBefore(span, math);
       span.appendChild(math);
-      add(span, T.math + " " + (++n), T.mhint);
+      add(span, T.math + " " + (++formulas), T.mhint);
     });
-    // Re-check when a box changes size: a resized window, an opened quiz answer, a tab.
-    if (window.ResizeObserver) {
-      var observer = new ResizeObserver(function (seen) {
-        seen.forEach(function (entry) { boxes.forEach(function (box) { if (box.el === entry.target) update(box); }); });
-      });
-      boxes.forEach(function (box) { observer.observe(box.el); });
-    }
+    return boxes.slice(n);
   }
-  window.addEventListener("resize", function () { boxes.forEach(update); });
+  window.addEventListener("resize", function () { updateAll(boxes); });
 })();
 
 /* The language switcher keeps the reader's place: both languages share every section
@@ -244,4 +268,67 @@ function strings(section) {
     input.value = decodeURIComponent(location.search.split(/[?&]filter=/)[1].split("&")[0]);
     apply();
   }
+})();
+
+/* ---- A "copy link" button on every section heading: copies the section's address, shows
+   what was copied next to the button for a moment and announces it through the page's
+   live region (#copy-link-status, written by the llmbook-print plugin with this
+   language's strings). Without JavaScript the ¶ permalink stays the way to a section. */
+(function () {
+  "use strict";
+  var status = document.getElementById("copy-link-status");
+  if (!status) return;
+  var t = status.dataset;
+  var ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0zm-2.1 5.3a3.5 3.5 0 0 1-2.5-6l2.1-2.1a1 1 0 1 1 1.4 1.4l-2.1 2.1a1.5 1.5 0 0 0 2.1 2.1l2.1-2.1a1 1 0 1 1 1.4 1.4L11 17.7a3.5 3.5 0 0 1-2.5 1zm7-5.3a1 1 0 0 1-.7-1.7l2.1-2.1a1.5 1.5 0 0 0-2.1-2.1l-2.1 2.1a1 1 0 1 1-1.4-1.4L13 6.1a3.5 3.5 0 0 1 5 5l-2.1 2.1a1 1 0 0 1-.7.3z"/></svg>';
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (m, key) { return key in values ? values[key] : m; });
+  }
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) { resolve(); } else { reject(new Error("copy refused")); }
+    });
+  }
+  function announce(message) {
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = message; }, 50);
+  }
+  document.querySelectorAll("article.md-content__inner h2[id], article.md-content__inner h3[id]").forEach(function (h) {
+    var title = (h.textContent || "").replace(/\u00b6\s*$/, "").trim();
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-link";
+    button.setAttribute("aria-label", fill(t.label, { title: title }));
+    button.title = fill(t.label, { title: title });
+    button.innerHTML = ICON + '<span class="copy-link__done" aria-hidden="true"></span>';
+    h.appendChild(button);
+    button.addEventListener("click", function () {
+      var url = location.origin + location.pathname + "#" + h.id;
+      var done = button.querySelector(".copy-link__done");
+      copyText(url).then(function () {
+        button.classList.add("is-copied");
+        done.textContent = t.copiedShort;
+        announce(fill(t.copied, { url: url }));
+      }, function () {
+        done.textContent = "";
+        announce(fill(t.failed, { url: url }));
+      });
+      window.clearTimeout(button.copyTimer);
+      button.copyTimer = window.setTimeout(function () {
+        button.classList.remove("is-copied");
+        done.textContent = "";
+      }, 2500);
+    });
+  });
 })();

@@ -2,13 +2,13 @@
 
 - ``add_quiz_answers``: the answers of a chapter's quiz (``??? question`` boxes, closed
   ``<details>`` that print closed) collected after the last question, in a block that
-  only print shows (``.print-only``, ``docs/assets/print.css``).
+  only print shows (``.print-only``, the printing part of ``docs/assets/site.css``).
 - ``add_colophon``: the page's canonical address and licence line at its end, print only.
 - ``add_pdf_placeholder``: an empty, hidden block after a page's first paragraph that
   ``scripts/build_pdf.py`` fills with links to the book's PDFs and their sizes once it has
   built them (a site built without the PDFs links none, so no link is ever broken).
 - ``mark_bare_links``: links whose text already is their address get ``print-no-url``,
-  so print.css does not write the address a second time after them.
+  so the print styles do not write the address a second time after them.
 
 Both blocks carry ``data-search-exclude`` (Material's search leaves them out) and are
 ``display: none`` on screen, so screen readers and search never meet them twice.
@@ -79,7 +79,7 @@ def add_pdf_placeholder(page_html: str) -> str:
 
 
 def copy_link_status(label: str, copied: str, copied_short: str, failed: str) -> str:
-    """The live region docs/assets/copy-link.js announces through, carrying its strings."""
+    """The live region the copy-link part of docs/assets/site.js announces through, carrying its strings."""
     a = lambda v: htmllib.escape(v, quote=True)   # noqa: E731
     return (f'\n<div id="copy-link-status" class="copy-link-status" role="status" aria-live="polite" '
             f'data-search-exclude data-label="{a(label)}" data-copied="{a(copied)}" '

@@ -1,5 +1,5 @@
 """``llmbook-print``: the parts of a page only print shows (quiz answers, canonical
-address and licence line); the print styles are in ``docs/assets/print.css``."""
+address and licence line); the print styles are in the printing part of ``docs/assets/site.css``."""
 from __future__ import annotations
 
 from mkdocs.config import config_options as c
