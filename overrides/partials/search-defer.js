@@ -1,10 +1,11 @@
-/* Load the search index when the reader starts to search, not with every page.
+{#- Load the search index when the reader starts to search, not with every page.
    Material for MkDocs requests search/search_index.json (hundreds of KiB for the Korean
    pages) as soon as any page loads. This script, loaded in <head> before Material's
    bundle, holds that one request back until the search box gets focus (a click or tap,
    the / S F shortcuts) or the page was opened with a ?q= search or from a search result
    (?h=, whose words Material highlights with the index); everything else is
-   untouched. Without JavaScript nothing changes: search needs JavaScript anyway. */
+   untouched. Without JavaScript nothing changes: search needs JavaScript anyway.
+   (A Jinja comment, so that it is not sent with every page.) -#}
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
