@@ -144,9 +144,7 @@ function strings(section) {
     var observer = new ResizeObserver(function (seen) {
       var targets = seen.map(function (entry) { return entry.target; });
       var grown = targets.filter(function (el) { return el.tagName.toLowerCase() === "math" && tooWide(el); });
-      var changed = boxes.filter(function (box) { return targets.indexOf(box.el) >= 0; });
-      var widths = changed.map(wide);
-      changed.forEach(function (box, i) { show(box, widths[i]); });
+      updateAll(boxes.filter(function (box) { return targets.indexOf(box.el) >= 0; }));
       // an inline formula wider than its line gets its own scroll box (checked at once)
       grown.forEach(function (math) { observer.unobserve(math); });
       wrapWide(grown).forEach(function (box) { observer.observe(box.el); });
