@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ui_strings
+from conftest import LANGUAGES, SLUGS, ui_strings
 
 
 @pytest.mark.parametrize("lang,prefix", [("ko", ""), ("en", "en/")])
@@ -43,4 +43,33 @@ def test_handouts_pass_axe(page_factory, server, prefix):
         page.goto(f"{server}{prefix}{slug}/handout.html")
         found += axe_violations(page, f"{prefix}{slug}/handout.html")
     assert not found, "\n".join(found)
+    assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_copy_link_buttons_move_nothing(page_factory, server, width):
+    """The buttons are added after the first paint: a heading that grew or wrapped when its
+    button arrived would push the page down (a layout shift, counted by Lighthouse's CLS).
+    Every heading has the same height with its button as without it, on every page."""
+    page = page_factory(width, 800)
+    measure = """() => {
+        const hs = [...document.querySelectorAll('article h2[id], article h3[id]')];
+        const buttons = [...document.querySelectorAll('article .copy-link')];
+        const withButtons = hs.map(h => h.getBoundingClientRect().height);
+        buttons.forEach(b => { b.style.display = 'none'; });
+        const without = hs.map(h => h.getBoundingClientRect().height);
+        buttons.forEach(b => { b.style.display = ''; });
+        return {buttons: buttons.length,
+                grown: hs.filter((h, i) => Math.abs(withButtons[i] - without[i]) > 0.5)
+                         .map((h, i) => h.id)};
+    }"""
+    seen = 0
+    for lang in LANGUAGES:
+        for slug in ["index"] + SLUGS:
+            path = ("" if lang == LANGUAGES[0] else f"{lang}/") + ("" if slug == "index" else f"{slug}/")
+            page.goto(server + path)
+            result = page.evaluate(measure)
+            assert not result["grown"], (path, result["grown"])
+            seen += result["buttons"]
+    assert seen > 300, seen
     assert not page.problems, page.problems

@@ -80,6 +80,8 @@ def test_built_page_has_the_lab_root_hidden_with_its_start_control(site, lang):
     assert re.search(r"\d\.\d MB", root.get_text()), "the start control says how much it loads"
     loaders = [s["src"] for s in html.select('script[type="module"][src]')]
     assert loaders == ["../assets/labs/loader.js"] if lang == "ko" else ["../../assets/labs/loader.js"]
+    # low priority: a high-priority script counts as render-blocking in Lighthouse's FCP
+    assert html.select_one('script[type="module"][src]').get("fetchpriority") == "low"
     strings = json.loads((site / "assets" / "labs" / f"strings.{lang}.json").read_text(encoding="utf-8"))
     assert strings["common"]["start"] == button.get_text(strip=True)
 

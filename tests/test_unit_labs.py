@@ -136,7 +136,7 @@ def test_placeholder_becomes_a_hidden_root_with_start_control_and_the_loader():
             'data-lab-failed="Failed: {error}" hidden>') in out
     assert "<button type=\"button\" class=\"md-button md-button--primary\" data-lab-start>Start</button>" in out
     assert "Loads 1.2 MB." in out
-    assert out.endswith('<script type="module" src="../../assets/labs/loader.js"></script>')
+    assert out.endswith('<script type="module" src="../../assets/labs/loader.js" fetchpriority="low"></script>')
     assert problems == []
 
 
