@@ -10,8 +10,6 @@ cd "$(dirname "$0")/.."
 llmbook_venv
 llmbook_pip_lock requirements-test.lock
 llmbook_pip_project
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; then
-  llmbook_apt_install chromium fonts-noto-cjk
-fi
+llmbook_browser
 
 exec python scripts/build_pdf.py "$@"

@@ -17,15 +17,7 @@ cd "$(dirname "$0")/.."
 llmbook_venv
 llmbook_pip_lock requirements-test.lock
 llmbook_pip_project
-
-# Debian's Chromium (Playwright's own browser download cannot work offline) and a Korean
-# font so that pages render as a reader sees them.
-# (grep reads all of fc-list's output: `grep -q` would stop early and, under pipefail, the
-# SIGPIPE it leaves fc-list with would read as "font missing".)
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; then
-  llmbook_apt_install chromium fonts-noto-cjk
-fi
-
+llmbook_browser   # Debian's chromium and fonts-noto-cjk (scripts/venv.sh)
 llmbook_npm_ci
 
 exec python -m pytest "$@"

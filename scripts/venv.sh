@@ -1,4 +1,4 @@
-# Shared by scripts/serve.sh, scripts/test.sh and scripts/lock.sh (sourced, not run).
+# Shared by scripts/build.sh, build_pdf.sh, lock.sh, serve.sh and test.sh (sourced, not run).
 # Creates and activates the project's virtual environment in .venv/ and installs the
 # hash-checked Python lock and the npm lock into it. Nothing is installed outside the
 # repository except, only when missing, Debian/Ubuntu packages through apt-get (with
@@ -112,5 +112,14 @@ llmbook_npm_ci() {
 llmbook_fonts() {
   if ! fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; then
     llmbook_apt_install fonts-noto-cjk
+  fi
+}
+
+# Debian's Chromium (Playwright's own browser download cannot work offline) and the Korean
+# font, so that the browser tests and the PDF render pages as a reader sees them: apt-get
+# installs whichever is missing (same fc-list caveat as above).
+llmbook_browser() {
+  if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; then
+    llmbook_apt_install chromium fonts-noto-cjk
   fi
 }
