@@ -9,7 +9,7 @@ Lighthouse comes from the npm registry at a pinned version and is installed on f
 into .bench/ (not a test dependency). Budget, for every page: 100 in performance,
 accessibility, best practices and SEO (the median of --runs runs) and at most 100 KiB
 transferred for the first view. The script prints a Markdown table and exits with
-status 1 when any page misses the budget. A full run (42 pages x 3 runs) takes about 35 minutes
+status 1 when any page misses the budget. A full run (44 pages x 3 runs) takes about 30 minutes
 on a 2-core machine.
 """
 from __future__ import annotations
