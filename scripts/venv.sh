@@ -116,10 +116,11 @@ llmbook_fonts() {
 }
 
 # Debian's Chromium (Playwright's own browser download cannot work offline) and the Korean
-# font, so that the browser tests and the PDF render pages as a reader sees them: apt-get
-# installs whichever is missing (same fc-list caveat as above).
+# font (llmbook_fonts), so that the browser tests and the PDF render pages as a reader
+# sees them; apt-get installs whichever is missing.
 llmbook_browser() {
-  if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; then
-    llmbook_apt_install chromium fonts-noto-cjk
+  if ! command -v chromium >/dev/null 2>&1; then
+    llmbook_apt_install chromium
   fi
+  llmbook_fonts
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES, SLUGS, ui_strings
+from conftest import LANGUAGES, SLUGS, page_path, ui_strings
 
 
 @pytest.mark.parametrize("lang,prefix", [("ko", ""), ("en", "en/")])
@@ -61,12 +61,12 @@ def test_copy_link_buttons_move_nothing(page_factory, server, width):
         buttons.forEach(b => { b.style.display = ''; });
         return {buttons: buttons.length,
                 grown: hs.filter((h, i) => Math.abs(withButtons[i] - without[i]) > 0.5)
-                         .map((h, i) => h.id)};
+                         .map(h => h.id)};
     }"""
     seen = 0
     for lang in LANGUAGES:
         for slug in ["index"] + SLUGS:
-            path = ("" if lang == LANGUAGES[0] else f"{lang}/") + ("" if slug == "index" else f"{slug}/")
+            path = page_path(lang, slug)
             page.goto(server + path)
             result = page.evaluate(measure)
             assert not result["grown"], (path, result["grown"])
